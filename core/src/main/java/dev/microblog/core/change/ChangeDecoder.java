@@ -1,0 +1,37 @@
+package dev.microblog.core.change;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns an item's key (and a few attributes of its image) into a {@link Change}. Items that no page
+ * shows (sessions, e-mail claims, counters, the reverse follow edge) decode to nothing.
+ */
+public final class ChangeDecoder {
+  private ChangeDecoder() {}
+
+  /**
+   * @param item the string form of the item's scalar attributes (S and N), from the new image or,
+   *     for a removal, the old one; at least {@code pk} and {@code sk}
+   */
+  public static Optional<Change> decode(Map<String, String> item) {
+    String pk = item.getOrDefault("pk", "");
+    String sk = item.getOrDefault("sk", "");
+    if (!pk.startsWith("USER#")) {
+      return Optional.empty();
+    }
+    String user = pk.substring("USER#".length());
+    if (sk.equals("PROFILE")) {
+      return Optional.of(new Change.UserChanged(user));
+    }
+    if (sk.startsWith("POST#")) {
+      long seq = Long.parseLong(sk.substring("POST#".length()));
+      long siteSeq = Long.parseLong(item.getOrDefault("siteSeq", "0"));
+      return Optional.of(new Change.PostChanged(user, seq, siteSeq));
+    }
+    if (sk.startsWith("FOLLOWS#")) {
+      return Optional.of(new Change.FollowChanged(user, sk.substring("FOLLOWS#".length())));
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,64 @@
+package dev.microblog.core.config;
+
+import java.net.URI;
+import java.util.Optional;
+import java.util.function.Function;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.client.builder.SdkClientBuilder;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Where the AWS services are. In AWS nothing is set but the table name and the defaults apply; on a
+ * local stack {@code MICROBLOG_ENDPOINT_<SERVICE>} points a client at the stand-in. The code that
+ * uses the clients never knows which it talks to.
+ */
+public record AwsConfig(Function<String, String> settings) {
+
+  public static AwsConfig fromEnvironment() {
+    return new AwsConfig(name -> System.getProperty(name, System.getenv(name)));
+  }
+
+  public String tableName() {
+    return setting("MICROBLOG_TABLE").orElse("microblog");
+  }
+
+  public Region region() {
+    return Region.of(setting("AWS_REGION").orElse("us-east-1"));
+  }
+
+  /** The endpoint override for a service ("DYNAMODB", "S3", "SES", "CLOUDFRONT"), if any. */
+  public Optional<URI> endpoint(String service) {
+    return setting("MICROBLOG_ENDPOINT_" + service).map(URI::create);
+  }
+
+  public Optional<String> setting(String name) {
+    return Optional.ofNullable(settings.apply(name)).filter(v -> !v.isBlank());
+  }
+
+  public DynamoDbClient dynamoDb() {
+    var builder = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create());
+    return configure(builder, "DYNAMODB").build();
+  }
+
+  /** Applies region, endpoint and credentials; local stand-ins take any static key. */
+  public <B extends SdkClientBuilder<B, ?>> B configure(B builder, String service) {
+    endpoint(service).ifPresent(builder::endpointOverride);
+    if (builder
+        instanceof software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<?, ?> aws) {
+      aws.region(region());
+      aws.credentialsProvider(credentials(service));
+    }
+    return builder;
+  }
+
+  private AwsCredentialsProvider credentials(String service) {
+    return endpoint(service).isPresent()
+        ? StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))
+        : DefaultCredentialsProvider.builder().build();
+  }
+}

@@ -1,0 +1,141 @@
+package dev.microblog.core.store;
+
+import static dev.microblog.core.store.Table.*;
+
+import dev.microblog.core.domain.NewUser;
+import dev.microblog.core.domain.User;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/** Users: sign-up with unique username and e-mail, profiles, credentials. */
+public final class UserStore {
+  private final Table table;
+
+  public UserStore(Table table) {
+    this.table = table;
+  }
+
+  /**
+   * Creates the user, its e-mail claim and bumps the user counter in one transaction.
+   *
+   * @throws Conflict naming every field that is already taken; nothing is written then
+   */
+  public User create(NewUser user) {
+    Map<String, AttributeValue> profile = item(userPk(user.username()), PROFILE);
+    profile.put("username", s(user.username()));
+    profile.put("email", s(user.email()));
+    profile.put("passwordHash", s(user.passwordHash()));
+    profile.put("joinedAt", s(user.joinedAt().toString()));
+    profile.put("about", s(""));
+    profile.put("postCount", n(0));
+    profile.put("followers", n(0));
+    profile.put("following", n(0));
+    profile.put(GSI1_PK, s(USERS));
+    profile.put(GSI1_SK, s(user.username()));
+
+    Map<String, AttributeValue> email = item(emailPk(user.email()), "EMAIL");
+    email.put("username", s(user.username()));
+
+    try {
+      table
+          .client()
+          .transactWriteItems(
+              b ->
+                  b.transactItems(
+                      putIfAbsent(profile),
+                      putIfAbsent(email),
+                      TransactWriteItem.builder()
+                          .update(
+                              u ->
+                                  u.tableName(table.name())
+                                      .key(key(SITE, COUNTERS))
+                                      .updateExpression("ADD userCount :one")
+                                      .expressionAttributeValues(Map.of(":one", n(1))))
+                          .build()));
+    } catch (TransactionCanceledException e) {
+      EnumSet<Conflict.Field> taken = EnumSet.noneOf(Conflict.Field.class);
+      if (Transactions.conditionFailed(e, 0)) {
+        taken.add(Conflict.Field.USERNAME);
+      }
+      if (Transactions.conditionFailed(e, 1)) {
+        taken.add(Conflict.Field.EMAIL);
+      }
+      if (taken.isEmpty()) {
+        throw e;
+      }
+      throw new Conflict(taken);
+    }
+    return new User(user.username(), user.joinedAt(), "", 0, 0, 0);
+  }
+
+  public Optional<User> find(String username) {
+    return table.get(userPk(username), PROFILE).map(UserStore::toUser);
+  }
+
+  public boolean exists(String username) {
+    return find(username).isPresent();
+  }
+
+  /** The stored password hash, for login only. */
+  public Optional<String> passwordHash(String username) {
+    return table.get(userPk(username), PROFILE).map(i -> str(i, "passwordHash"));
+  }
+
+  public boolean emailTaken(String email) {
+    return table.get(emailPk(email), "EMAIL").isPresent();
+  }
+
+  /** All usernames in order, for a full rebuild of the site. */
+  public List<String> allUsernames() {
+    List<String> names = new ArrayList<>();
+    table
+        .client()
+        .queryPaginator(
+            b ->
+                b.tableName(table.name())
+                    .indexName(GSI1)
+                    .keyConditionExpression("gsi1pk = :users")
+                    .expressionAttributeValues(Map.of(":users", s(USERS))))
+        .items()
+        .forEach(i -> names.add(str(i, "username")));
+    return names;
+  }
+
+  /** Site-wide counters: how many posts and users exist. */
+  public long sitePostCount() {
+    return table.get(SITE, COUNTERS).map(i -> num(i, "postCount")).orElse(0L);
+  }
+
+  static User toUser(Map<String, AttributeValue> i) {
+    return new User(
+        str(i, "username"),
+        Instant.parse(str(i, "joinedAt")),
+        str(i, "about") == null ? "" : str(i, "about"),
+        num(i, "postCount"),
+        num(i, "followers"),
+        num(i, "following"));
+  }
+
+  private TransactWriteItem putIfAbsent(Map<String, AttributeValue> item) {
+    return TransactWriteItem.builder()
+        .put(
+            p ->
+                p.tableName(table.name())
+                    .item(item)
+                    .conditionExpression("attribute_not_exists(pk)"))
+        .build();
+  }
+
+  /** E-mail addresses are unique regardless of case. */
+  static String emailPk(String email) {
+    return EMAIL + email.toLowerCase(Locale.ROOT);
+  }
+}

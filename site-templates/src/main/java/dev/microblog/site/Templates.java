@@ -1,0 +1,49 @@
+package dev.microblog.site;
+
+import com.github.mustachejava.DefaultMustacheFactory;
+import com.github.mustachejava.Mustache;
+import com.github.mustachejava.MustacheFactory;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Renders the Mustache templates under {@code templates/} on the classpath. Every scope also sees
+ * {@code t}: the messages of the page's locale, so templates hold no language of their own.
+ * Thread-safe; compiled templates are cached.
+ */
+public final class Templates {
+  private final MustacheFactory factory = new DefaultMustacheFactory("templates");
+  private final Map<String, Mustache> compiled = new ConcurrentHashMap<>();
+  private final Map<Locale, Messages> messages = new ConcurrentHashMap<>();
+
+  public static Templates fromClasspath() {
+    return new Templates();
+  }
+
+  /**
+   * @param name a template under templates/, without ".mustache" (e.g. "signup")
+   * @param model the page's data; maps and records both work as scopes
+   */
+  public String render(String name, Locale locale, Map<String, ?> model) {
+    Map<String, Object> top = new HashMap<>();
+    top.put("t", messages(locale).asMap());
+    top.put("lang", locale.toLanguageTag());
+    Mustache template = compiled.computeIfAbsent(name, n -> factory.compile(n + ".mustache"));
+    StringWriter out = new StringWriter();
+    try {
+      template.execute(out, List.of(top, model)).flush();
+    } catch (java.io.IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  public Messages messages(Locale locale) {
+    return messages.computeIfAbsent(locale, Messages::load);
+  }
+}
