@@ -1,0 +1,85 @@
+package dev.microblog.functions.http;
+
+import dev.microblog.core.domain.SitePaths;
+import dev.microblog.functions.Refused;
+import dev.microblog.functions.account.Login;
+import dev.microblog.functions.account.LoginInput;
+import dev.microblog.functions.account.Signup;
+import dev.microblog.functions.account.SignupInput;
+import dev.microblog.site.Forms;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+
+/** Sign-up, login, logout, and the way to one's own timeline from any static page. */
+@Controller("/api")
+@Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.APPLICATION_JSON})
+@Produces({MediaType.TEXT_HTML, MediaType.APPLICATION_JSON})
+final class AccountController {
+  private final Signup signup;
+  private final Login login;
+  private final SessionCookies cookies;
+  private final Replies replies;
+
+  AccountController(Signup signup, Login login, SessionCookies cookies, Replies replies) {
+    this.signup = signup;
+    this.login = login;
+    this.cookies = cookies;
+    this.replies = replies;
+  }
+
+  @Post("/signup")
+  HttpResponse<?> signup(
+      HttpRequest<?> request,
+      @Nullable String username,
+      @Nullable String email,
+      @Nullable String password) {
+    var input = new SignupInput(username, email, password);
+    var t = replies.messages(request);
+    try {
+      var signedIn = signup.signUp(input, t);
+      return replies
+          .done(request, SitePaths.explore() + "#welcome")
+          .cookies(cookies.issue(signedIn));
+    } catch (Refused refused) {
+      return replies.refusedForm(
+          request, refused, "signup", Forms.signup(t, input.kept(), refused.errors()));
+    }
+  }
+
+  @Post("/login")
+  HttpResponse<?> login(
+      HttpRequest<?> request, @Nullable String username, @Nullable String password) {
+    var input = new LoginInput(username, password);
+    var t = replies.messages(request);
+    try {
+      var signedIn = login.logIn(input, t);
+      return replies
+          .done(request, SitePaths.timeline(signedIn.username()) + "#logged-in")
+          .cookies(cookies.issue(signedIn));
+    } catch (Refused refused) {
+      return replies.refusedForm(
+          request, refused, "login", Forms.login(t, input.kept(), refused.errors()));
+    }
+  }
+
+  /** Always succeeds: logging out twice, or without a session, leaves one logged out. */
+  @Post("/logout")
+  HttpResponse<?> logout(HttpRequest<?> request) {
+    cookies.token(request).ifPresent(login::logOut);
+    return replies.done(request, SitePaths.explore() + "#logged-out").cookies(cookies.clear());
+  }
+
+  /** The "Home" link of every static page: a page cannot know who reads it, this can. */
+  @Get("/home")
+  MutableHttpResponse<?> home(HttpRequest<?> request, @Nullable Member member) {
+    return replies.done(request, SitePaths.timeline(Member.require(member).username()));
+  }
+}

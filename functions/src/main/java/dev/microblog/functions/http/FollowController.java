@@ -1,0 +1,49 @@
+package dev.microblog.functions.http;
+
+import dev.microblog.core.domain.SitePaths;
+import dev.microblog.functions.Refused;
+import dev.microblog.functions.following.Following;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+
+/** The follow and unfollow buttons of a profile page. */
+@Controller("/api")
+@Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.APPLICATION_JSON})
+@Produces({MediaType.TEXT_HTML, MediaType.APPLICATION_JSON})
+final class FollowController {
+  private final Following following;
+  private final Replies replies;
+
+  FollowController(Following following, Replies replies) {
+    this.following = following;
+    this.replies = replies;
+  }
+
+  @Post("/follow/{username}")
+  HttpResponse<?> follow(HttpRequest<?> request, @Nullable Member member, String username) {
+    String me = Member.require(member).username();
+    try {
+      String followee = following.follow(me, username, replies.messages(request));
+      return replies.done(request, SitePaths.profile(followee) + "#followed");
+    } catch (Refused refused) {
+      return replies.refused(request, refused);
+    }
+  }
+
+  @Post("/unfollow/{username}")
+  HttpResponse<?> unfollow(HttpRequest<?> request, @Nullable Member member, String username) {
+    String me = Member.require(member).username();
+    try {
+      String followee = following.unfollow(me, username, replies.messages(request));
+      return replies.done(request, SitePaths.profile(followee) + "#unfollowed");
+    } catch (Refused refused) {
+      return replies.refused(request, refused);
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package dev.microblog.functions.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.microblog.functions.SiteSettings;
+import dev.microblog.functions.account.SignedIn;
+import io.micronaut.http.cookie.Cookie;
+import io.micronaut.http.cookie.SameSite;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SessionCookiesTest {
+  private static final SignedIn ALICE = new SignedIn("alice", "token-123");
+
+  @Test
+  void theTokenIsHiddenFromScriptsTheUsernameIsNot() {
+    var cookies = new SessionCookies(new SiteSettings(List.of(), false)).issue(ALICE);
+
+    Cookie session = find(cookies, "mb_session");
+    Cookie user = find(cookies, "mb_user");
+    assertThat(session.getValue()).isEqualTo("token-123");
+    assertThat(session.isHttpOnly()).isTrue();
+    assertThat(user.getValue()).isEqualTo("alice");
+    assertThat(user.isHttpOnly()).isFalse();
+    for (Cookie cookie : cookies) {
+      assertThat(cookie.getPath()).isEqualTo("/");
+      assertThat(cookie.getSameSite()).contains(SameSite.Lax);
+      assertThat(cookie.getMaxAge()).isEqualTo(Duration.ofDays(30).toSeconds());
+      assertThat(cookie.isSecure()).isFalse();
+    }
+  }
+
+  @Test
+  void inAwsTheyTravelOverHttpsOnly() {
+    var settings = new SiteSettings(List.of(), true);
+
+    assertThat(new SessionCookies(settings).issue(ALICE)).allMatch(Cookie::isSecure);
+    assertThat(new SessionCookies(settings).clear()).allMatch(Cookie::isSecure);
+  }
+
+  @Test
+  void clearingExpiresBothAtOnce() {
+    var cookies = new SessionCookies(new SiteSettings(List.of(), false)).clear();
+
+    assertThat(cookies)
+        .extracting(Cookie::getName)
+        .containsExactlyInAnyOrder("mb_session", "mb_user");
+    assertThat(cookies).allMatch(c -> c.getMaxAge() == 0 && c.getValue().isEmpty());
+  }
+
+  private static Cookie find(Iterable<Cookie> cookies, String name) {
+    for (Cookie cookie : cookies) {
+      if (cookie.getName().equals(name)) {
+        return cookie;
+      }
+    }
+    throw new AssertionError("no cookie " + name);
+  }
+}

@@ -1,0 +1,155 @@
+package dev.microblog.functions.it;
+
+import dev.microblog.core.store.Store;
+import dev.microblog.gateway.LocalDynamo;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Select;
+
+/**
+ * The functions on a local HTTP server over a real local DynamoDB (dynalite behind our gateway),
+ * started once for the whole test run. Tests get a {@link Browser} per test as a parameter and may
+ * read the table directly to check what was (not) written.
+ */
+public final class Site implements ParameterResolver {
+  public static final String TABLE = "microblog-functions-test";
+  public static final String SITE_ORIGIN = "https://blog.example.org";
+  public static final Instant START = Instant.parse("2026-11-25T10:15:30Z");
+
+  private static final AtomicInteger NAMES = new AtomicInteger();
+
+  /** Everything that lives for the whole run; closed by JUnit when the run ends. */
+  public record Running(
+      LocalDynamo dynamo,
+      ApplicationContext context,
+      URI base,
+      DynamoDbClient client,
+      TestClock clock)
+      implements ExtensionContext.Store.CloseableResource {
+
+    @Override
+    public void close() {
+      context.close();
+      client.close();
+      dynamo.close();
+    }
+
+    /** How many items the table holds (sessions, e-mail claims and counters included). */
+    public int itemCount() {
+      int count = 0;
+      Map<String, AttributeValue> start = null;
+      do {
+        var exclusiveStart = start;
+        var page =
+            client.scan(
+                b -> b.tableName(TABLE).select(Select.COUNT).exclusiveStartKey(exclusiveStart));
+        count += page.count();
+        start = page.hasLastEvaluatedKey() ? page.lastEvaluatedKey() : null;
+      } while (start != null);
+      return count;
+    }
+
+    public Map<String, AttributeValue> item(String pk, String sk) {
+      return client
+          .getItem(
+              b ->
+                  b.tableName(TABLE)
+                      .consistentRead(true)
+                      .key(Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS(sk))))
+          .item();
+    }
+  }
+
+  public static Running running(ExtensionContext context) {
+    return context
+        .getRoot()
+        .getStore(ExtensionContext.Namespace.create(Site.class))
+        .getOrComputeIfAbsent("site", key -> start(), Running.class);
+  }
+
+  private static Running start() {
+    try {
+      LocalDynamo dynamo = LocalDynamo.start(nodeModules(), null, 0);
+      DynamoDbClient client =
+          DynamoDbClient.builder()
+              .httpClient(UrlConnectionHttpClient.create())
+              .endpointOverride(dynamo.endpoint())
+              .region(Region.US_EAST_1)
+              .credentialsProvider(
+                  StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+              .build();
+      Store.over(client, TABLE).table().createIfMissing();
+      TestClock clock = new TestClock(START);
+      ApplicationContext context =
+          ApplicationContext.builder()
+              .properties(properties(dynamo.endpoint()))
+              .singletons(clock)
+              .start();
+      EmbeddedServer server = context.getBean(EmbeddedServer.class).start();
+      return new Running(dynamo, context, server.getURI(), client, clock);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** What the local stack passes too. */
+  public static Map<String, Object> properties(URI dynamoEndpoint) {
+    return Map.of(
+        "micronaut.server.port",
+        -1,
+        "microblog.table",
+        TABLE,
+        "microblog.endpoint.dynamodb",
+        dynamoEndpoint.toString(),
+        "aws.region",
+        "us-east-1",
+        "microblog.site-origins",
+        SITE_ORIGIN);
+  }
+
+  static Path nodeModules() {
+    Path here = Path.of("").toAbsolutePath();
+    for (Path dir = here; dir != null; dir = dir.getParent()) {
+      Path candidate = dir.resolve("infra/node/node_modules");
+      if (candidate.resolve("dynalite").toFile().isDirectory()) {
+        return candidate;
+      }
+    }
+    throw new IllegalStateException("infra/node/node_modules/dynalite not found above " + here);
+  }
+
+  /** A username nobody has used in this run, starting with {@code prefix}. */
+  public static String freshName(String prefix) {
+    return prefix + "_" + NAMES.incrementAndGet();
+  }
+
+  @Override
+  public boolean supportsParameter(ParameterContext parameter, ExtensionContext extension) {
+    Class<?> type = parameter.getParameter().getType();
+    return type == Browser.class || type == Running.class;
+  }
+
+  @Override
+  public Object resolveParameter(ParameterContext parameter, ExtensionContext extension) {
+    Running running = running(extension);
+    return parameter.getParameter().getType() == Running.class
+        ? running
+        : new Browser(running.base());
+  }
+}

@@ -1,0 +1,61 @@
+package dev.microblog.gateway;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+
+/**
+ * dynalite child process + the gateway in front of it; close() stops both and leaves no process.
+ */
+public final class LocalDynamo implements AutoCloseable {
+  private final DynaliteProcess dynalite;
+  private final DynamoGateway gateway;
+
+  private LocalDynamo(DynaliteProcess dynalite, DynamoGateway gateway) {
+    this.dynalite = dynalite;
+    this.gateway = gateway;
+  }
+
+  /**
+   * Starts dynalite and the gateway, and returns once both answer.
+   *
+   * @param nodeModules the directory containing dynalite/ (infra/node/node_modules)
+   * @param dataDir null keeps everything in memory; otherwise dynalite keeps its data in
+   *     dataDir/dynalite and the gateway its stream and TTL settings in dataDir
+   * @param port the gateway's port on 127.0.0.1; 0 picks any free port
+   * @throws IOException when node or dynalite is missing, or a port is taken
+   */
+  public static LocalDynamo start(Path nodeModules, Path dataDir, int port) throws IOException {
+    DynaliteProcess dynalite =
+        DynaliteProcess.start(nodeModules, dataDir == null ? null : dataDir.resolve("dynalite"));
+    try {
+      return new LocalDynamo(dynalite, DynamoGateway.start(dynalite.endpoint(), dataDir, port));
+    } catch (IOException | RuntimeException e) {
+      dynalite.close();
+      throw e;
+    }
+  }
+
+  /** http://127.0.0.1:port, for DynamoDbClient and DynamoDbStreamsClient endpointOverride. */
+  public URI endpoint() {
+    return gateway.endpoint();
+  }
+
+  /** Deletes items whose TTL has passed now, instead of within the next second. */
+  public void sweepExpiredNow() {
+    gateway.sweepExpiredNow();
+  }
+
+  DynaliteProcess dynalite() {
+    return dynalite;
+  }
+
+  @Override
+  public void close() {
+    try {
+      gateway.close();
+    } finally {
+      dynalite.close();
+    }
+  }
+}

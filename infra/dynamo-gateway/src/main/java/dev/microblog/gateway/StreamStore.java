@@ -1,0 +1,157 @@
+package dev.microblog.gateway;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.microblog.gateway.GatewayState.StreamSettings;
+import dev.microblog.gateway.GatewayState.TableSettings;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * All streams, and the one place that turns an item change into a stream record. Callers hold the
+ * gateway's write lock and hand over the item's images from before and after the write.
+ */
+final class StreamStore {
+  static final String REGION = "us-east-1";
+  static final String ACCOUNT = "000000000000";
+  private static final DateTimeFormatter LABEL =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
+
+  private final GatewayState state;
+  private final int cap;
+
+  /**
+   * Sequence numbers, shared by all streams. Seeded from the clock so that numbers keep growing
+   * across a restart, and a consumer's saved position still means "after this".
+   */
+  private final AtomicLong sequence = new AtomicLong(System.currentTimeMillis() * 1_000_000L);
+
+  private final Map<String, StreamLog> byArn = new ConcurrentHashMap<>();
+
+  StreamStore(GatewayState state, int cap) {
+    this.state = state;
+    this.cap = cap;
+    state.all().forEach((table, settings) -> open(table, settings.stream()));
+  }
+
+  static String arn(String table, String label) {
+    return "arn:aws:dynamodb:" + REGION + ":" + ACCOUNT + ":table/" + table + "/stream/" + label;
+  }
+
+  static String formatSequence(long sequence) {
+    return String.format("%021d", sequence);
+  }
+
+  /** Settings for a new stream of the table, with a label no earlier stream of it has used. */
+  StreamSettings newStream(String table, String viewType) {
+    long millis = System.currentTimeMillis();
+    while (byArn.containsKey(arn(table, LABEL.format(Instant.ofEpochMilli(millis))))) {
+      millis++;
+    }
+    return new StreamSettings(true, viewType, LABEL.format(Instant.ofEpochMilli(millis)), millis);
+  }
+
+  /** The log for a table's stream settings, made on first use; null when there is no stream. */
+  StreamLog open(String table, StreamSettings settings) {
+    if (settings == null) {
+      return null;
+    }
+    StreamLog log =
+        byArn.computeIfAbsent(
+            arn(table, settings.label()),
+            arn ->
+                new StreamLog(
+                    table,
+                    settings.label(),
+                    arn,
+                    settings.viewType(),
+                    settings.createdEpochMillis(),
+                    sequence.incrementAndGet(),
+                    cap));
+    if (!settings.enabled()) {
+      log.disable();
+    }
+    return log;
+  }
+
+  StreamLog find(String arn) {
+    return byArn.get(arn);
+  }
+
+  /** Newest first, the order a consumer picking "the" stream of a table wants. */
+  List<StreamLog> list() {
+    return byArn.values().stream()
+        .sorted(Comparator.comparingLong(StreamLog::createdMillis).reversed())
+        .toList();
+  }
+
+  /**
+   * Records a change of one item if the table has a stream and the item really changed: a write
+   * that changes nothing writes no record. Images are null when the item does not exist.
+   */
+  void recordChange(
+      String table, ObjectNode keys, ObjectNode oldImage, ObjectNode newImage, boolean byTtl) {
+    TableSettings settings = state.get(table);
+    if (!settings.streaming() || AttributeValues.sameItem(oldImage, newImage)) {
+      return;
+    }
+    StreamLog log = open(table, settings.stream());
+    String eventName = oldImage == null ? "INSERT" : newImage == null ? "REMOVE" : "MODIFY";
+    log.append(
+        sequence::incrementAndGet,
+        number -> record(number, eventName, log.viewType(), keys, oldImage, newImage, byTtl));
+  }
+
+  private static ObjectNode record(
+      long number,
+      String eventName,
+      String viewType,
+      ObjectNode keys,
+      ObjectNode oldImage,
+      ObjectNode newImage,
+      boolean byTtl) {
+    ObjectNode dynamodb = Json.object();
+    dynamodb.put("ApproximateCreationDateTime", System.currentTimeMillis() / 1000);
+    dynamodb.set("Keys", keys);
+    int size = Json.bytes(keys).length;
+    boolean withNew = viewType.equals("NEW_IMAGE") || viewType.equals("NEW_AND_OLD_IMAGES");
+    boolean withOld = viewType.equals("OLD_IMAGE") || viewType.equals("NEW_AND_OLD_IMAGES");
+    if (withNew && newImage != null) {
+      dynamodb.set("NewImage", newImage);
+      size += Json.bytes(newImage).length;
+    }
+    if (withOld && oldImage != null) {
+      dynamodb.set("OldImage", oldImage);
+      size += Json.bytes(oldImage).length;
+    }
+    dynamodb.put("SequenceNumber", formatSequence(number));
+    dynamodb.put("SizeBytes", size);
+    dynamodb.put("StreamViewType", viewType);
+
+    ObjectNode record = Json.object();
+    record.put("eventID", UUID.randomUUID().toString().replace("-", ""));
+    record.put("eventName", eventName);
+    record.put("eventVersion", "1.1");
+    record.put("eventSource", "aws:dynamodb");
+    record.put("awsRegion", REGION);
+    record.set("dynamodb", dynamodb);
+    if (byTtl) {
+      // The Streams wire format (what the SDK reads) spells these PrincipalId/Type; the Lambda
+      // event format spells them principalId/type. Both are here so that code copying raw
+      // records into a Lambda DynamodbEvent finds them too.
+      record
+          .putObject("userIdentity")
+          .put("PrincipalId", "dynamodb.amazonaws.com")
+          .put("Type", "Service")
+          .put("principalId", "dynamodb.amazonaws.com")
+          .put("type", "Service");
+    }
+    return record;
+  }
+}

@@ -1,0 +1,150 @@
+package dev.microblog.gateway;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.Record;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
+import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+
+/** Real AWS SDK v2 clients pointed at a {@link LocalDynamo}, and the small helpers tests share. */
+final class TestSupport {
+  static final Path NODE_MODULES =
+      Path.of("..", "node", "node_modules").toAbsolutePath().normalize();
+  private static final AtomicInteger TABLES = new AtomicInteger();
+
+  private TestSupport() {}
+
+  static LocalDynamo startInMemory() throws IOException {
+    return LocalDynamo.start(NODE_MODULES, null, 0);
+  }
+
+  static DynamoDbClient dynamo(LocalDynamo local) {
+    return DynamoDbClient.builder()
+        .endpointOverride(local.endpoint())
+        .region(Region.US_EAST_1)
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("dummy", "dummy")))
+        .httpClient(UrlConnectionHttpClient.create())
+        .build();
+  }
+
+  static DynamoDbStreamsClient streams(LocalDynamo local) {
+    return DynamoDbStreamsClient.builder()
+        .endpointOverride(local.endpoint())
+        .region(Region.US_EAST_1)
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("dummy", "dummy")))
+        .httpClient(UrlConnectionHttpClient.create())
+        .build();
+  }
+
+  static String uniqueName(String prefix) {
+    return prefix + "-" + TABLES.incrementAndGet();
+  }
+
+  /** A new table keyed by the string attribute "pk", with a stream of the given view (or none). */
+  static String createTable(DynamoDbClient dynamo, String prefix, StreamViewType view) {
+    return createTableNamed(dynamo, uniqueName(prefix), view);
+  }
+
+  static String createTableNamed(DynamoDbClient dynamo, String name, StreamViewType view) {
+    CreateTableRequest.Builder request =
+        CreateTableRequest.builder()
+            .tableName(name)
+            .billingMode(BillingMode.PAY_PER_REQUEST)
+            .attributeDefinitions(
+                AttributeDefinition.builder()
+                    .attributeName("pk")
+                    .attributeType(ScalarAttributeType.S)
+                    .build())
+            .keySchema(
+                KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build());
+    if (view != null) {
+      request.streamSpecification(
+          StreamSpecification.builder().streamEnabled(true).streamViewType(view).build());
+    }
+    dynamo.createTable(request.build());
+    return name;
+  }
+
+  static String streamArn(DynamoDbClient dynamo, String table) {
+    return dynamo.describeTable(r -> r.tableName(table)).table().latestStreamArn();
+  }
+
+  static String shardId(DynamoDbStreamsClient streams, String streamArn) {
+    return streams
+        .describeStream(r -> r.streamArn(streamArn))
+        .streamDescription()
+        .shards()
+        .getFirst()
+        .shardId();
+  }
+
+  /** Every record the stream holds, from the trim horizon to now. */
+  static List<Record> allRecords(DynamoDbStreamsClient streams, String streamArn) {
+    String iterator =
+        streams
+            .getShardIterator(
+                r ->
+                    r.streamArn(streamArn)
+                        .shardId(shardId(streams, streamArn))
+                        .shardIteratorType(ShardIteratorType.TRIM_HORIZON))
+            .shardIterator();
+    return drain(streams, iterator);
+  }
+
+  /** Reads from an iterator until a page comes back empty or the shard ends. */
+  static List<Record> drain(DynamoDbStreamsClient streams, String iterator) {
+    List<Record> records = new ArrayList<>();
+    String next = iterator;
+    while (true) {
+      String current = next;
+      var page = streams.getRecords(r -> r.shardIterator(current));
+      records.addAll(page.records());
+      next = page.nextShardIterator();
+      if (page.records().isEmpty() || next == null) { // caught up, or a closed shard's end
+        return records;
+      }
+    }
+  }
+
+  static AttributeValue s(String value) {
+    return AttributeValue.fromS(value);
+  }
+
+  static AttributeValue n(long value) {
+    return AttributeValue.fromN(Long.toString(value));
+  }
+
+  /** An item from name/value pairs: item("pk", s("a"), "v", n(1)). */
+  static Map<String, AttributeValue> item(Object... pairs) {
+    Map<String, AttributeValue> item = new LinkedHashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      item.put((String) pairs[i], (AttributeValue) pairs[i + 1]);
+    }
+    return item;
+  }
+
+  static Map<String, AttributeValue> key(String pk) {
+    return Map.of("pk", s(pk));
+  }
+}
