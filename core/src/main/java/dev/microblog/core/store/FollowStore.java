@@ -102,6 +102,9 @@ public final class FollowStore {
             .queryPaginator(
                 b ->
                     b.tableName(table.name())
+                        // The generator reads edges right after their stream record: it must see
+                        // them.
+                        .consistentRead(true)
                         .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
                         .expressionAttributeValues(
                             Map.of(":pk", s(userPk(user)), ":prefix", s(prefix))))

@@ -116,6 +116,7 @@ public final class PostStore {
             .expressionAttributeValues(
                 Map.of(":pk", s(userPk(author)), ":from", s(postSk(from)), ":to", s(postSk(to))))
             .scanIndexForward(false)
+            .consistentRead(true)
             .build());
   }
 
@@ -145,6 +146,7 @@ public final class PostStore {
                   .keyConditionExpression("pk = :pk AND begins_with(sk, :post)")
                   .expressionAttributeValues(Map.of(":pk", s(userPk(author)), ":post", s(POST)))
                   .scanIndexForward(false)
+                  .consistentRead(true)
                   .limit(limit)
                   .build(),
               limit));

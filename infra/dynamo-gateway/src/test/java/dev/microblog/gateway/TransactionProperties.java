@@ -7,22 +7,22 @@ import static dev.microblog.gateway.TestSupport.s;
 import static dev.microblog.gateway.TestSupport.streamArn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
 
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
-import net.jqwik.api.statistics.Statistics;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.api.Pair;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -116,22 +116,42 @@ class TransactionProperties {
     }
   }
 
-  @BeforeContainer
+  enum Outcome {
+    COMMITTED,
+    CANCELLED,
+    REFUSED
+  }
+
+  @BeforeAll
   static void start() throws Exception {
     local = TestSupport.startInMemory();
     dynamo = TestSupport.dynamo(local);
     streams = TestSupport.streams(local);
   }
 
-  @AfterContainer
+  @AfterAll
   static void stop() {
     dynamo.close();
     streams.close();
     local.close();
   }
 
-  @Property(tries = 40)
-  void theTableAndItsStreamFollowTheModel(@ForAll("transactions") List<List<Action>> transactions) {
+  @Test
+  void theTableAndItsStreamFollowTheModel() {
+    Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
+    qt().withExamples(40)
+        .withShrinkCycles(20)
+        .forAll(transactions())
+        .checkAssert(transactions -> followsTheModel(transactions, outcomes));
+
+    // The generator must keep exercising all three paths, or the property proves little.
+    int total = outcomes.values().stream().mapToInt(Integer::intValue).sum();
+    assertThat(outcomes.getOrDefault(Outcome.COMMITTED, 0)).isGreaterThan(total / 5);
+    assertThat(outcomes.getOrDefault(Outcome.CANCELLED, 0)).isGreaterThan(total / 10);
+    assertThat(outcomes.getOrDefault(Outcome.REFUSED, 0)).isGreaterThan(total / 20);
+  }
+
+  private void followsTheModel(List<List<Action>> transactions, Map<Outcome, Integer> outcomes) {
     String table = TestSupport.createTable(dynamo, "model", StreamViewType.NEW_AND_OLD_IMAGES);
     Map<String, Integer> model = new HashMap<>();
 
@@ -144,11 +164,12 @@ class TransactionProperties {
               .map(a -> a.condition().holds(model.get(a.pk())) ? "None" : "ConditionalCheckFailed")
               .toList();
 
-      Statistics.label("outcome")
-          .collect(
-              repeatsAnItem
-                  ? "refused"
-                  : codes.contains("ConditionalCheckFailed") ? "cancelled" : "committed");
+      outcomes.merge(
+          repeatsAnItem
+              ? Outcome.REFUSED
+              : codes.contains("ConditionalCheckFailed") ? Outcome.CANCELLED : Outcome.COMMITTED,
+          1,
+          Integer::sum);
       if (repeatsAnItem) {
         DynamoDbException refused =
             catchThrowableOfType(
@@ -177,36 +198,23 @@ class TransactionProperties {
 
     assertThat(tableState(table)).isEqualTo(model);
     assertThat(replayStream(table)).isEqualTo(model);
-    // The generator must keep exercising all three paths, or the property proves little.
-    Statistics.label("outcome")
-        .coverage(
-            coverage -> {
-              coverage.check("committed").percentage(p -> p > 20);
-              coverage.check("cancelled").percentage(p -> p > 10);
-              coverage.check("refused").percentage(p -> p > 5);
-            });
   }
 
-  @Provide
-  Arbitrary<List<List<Action>>> transactions() {
-    Arbitrary<Integer> keys = Arbitraries.integers().between(0, 4);
-    Arbitrary<Integer> values = Arbitraries.integers().between(0, 2);
-    Arbitrary<Condition> someCondition =
-        Arbitraries.oneOf(
-            Arbitraries.of(new Condition("exists", 0), new Condition("absent", 0)),
+  private static Gen<List<List<Action>>> transactions() {
+    Gen<Integer> keys = integers().between(0, 4);
+    Gen<Integer> values = integers().between(0, 2);
+    Gen<Condition> someCondition =
+        Generate.oneOf(
+            Generate.pick(List.of(new Condition("exists", 0), new Condition("absent", 0))),
             values.map(v -> new Condition("equals", v)));
-    Arbitrary<Condition> maybeCondition =
-        Arbitraries.frequencyOf(
-            Tuple.of(2, Arbitraries.just(Condition.NONE)), Tuple.of(1, someCondition));
-    Arbitrary<Action> puts =
-        Combinators.combine(keys, values, maybeCondition)
-            .as((k, v, c) -> new Action("put", k, v, c));
-    Arbitrary<Action> deletes =
-        Combinators.combine(keys, maybeCondition).as((k, c) -> new Action("delete", k, 0, c));
-    Arbitrary<Action> checks =
-        Combinators.combine(keys, someCondition).as((k, c) -> new Action("check", k, 0, c));
-    Arbitrary<Action> actions = Arbitraries.oneOf(puts, puts, deletes, checks);
-    return actions.list().ofMinSize(1).ofMaxSize(4).list().ofMinSize(1).ofMaxSize(10);
+    Gen<Condition> maybeCondition =
+        Generate.frequency(
+            Pair.of(2, Generate.constant(Condition.NONE)), Pair.of(1, someCondition));
+    Gen<Action> puts = keys.zip(values, maybeCondition, (k, v, c) -> new Action("put", k, v, c));
+    Gen<Action> deletes = keys.zip(maybeCondition, (k, c) -> new Action("delete", k, 0, c));
+    Gen<Action> checks = keys.zip(someCondition, (k, c) -> new Action("check", k, 0, c));
+    Gen<Action> actions = Generate.oneOf(puts, puts, deletes, checks);
+    return lists().of(lists().of(actions).ofSizeBetween(1, 4)).ofSizeBetween(1, 10);
   }
 
   private static Map<String, Integer> tableState(String table) {

@@ -1,0 +1,94 @@
+package dev.microblog.generator;
+
+import dev.microblog.core.change.Change;
+import dev.microblog.core.domain.Pagination;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns a batch of stream records into published pages: plan each record's pages, render and
+ * publish each page once per batch, then invalidate what changed.
+ *
+ * <p>Every record of a batch was committed before the batch started and pages are rendered from the
+ * current state, so a page rendered for an earlier record already shows a later one: it is not
+ * rendered again. Records are handled in order so a failure can name the first record not done.
+ */
+public final class ChangeProcessor {
+  private static final Logger log = LoggerFactory.getLogger(ChangeProcessor.class);
+
+  private final SiteState state;
+  private final SiteWriter writer;
+  private final Pagination pagination;
+  private final Invalidator invalidator;
+  private final int parallelism;
+  private final Consumer<BatchReport> listener;
+
+  /** Paths written but not yet invalidated because the CDN call failed; sent with the next. */
+  private final Set<String> owedInvalidations = ConcurrentHashMap.newKeySet();
+
+  ChangeProcessor(
+      SiteState state,
+      SiteWriter writer,
+      Pagination pagination,
+      Invalidator invalidator,
+      int parallelism,
+      Consumer<BatchReport> listener) {
+    this.state = state;
+    this.writer = writer;
+    this.pagination = pagination;
+    this.invalidator = invalidator;
+    this.parallelism = parallelism;
+    this.listener = listener;
+  }
+
+  public BatchReport process(List<ChangeRecord> records) {
+    long start = System.nanoTime();
+    Tally tally = new Tally();
+    PagePlanner planner = new PagePlanner(new FollowersMemo(state), pagination);
+    Set<PageRef> done = new HashSet<>();
+    int changes = 0;
+    String failedAt = null;
+    for (ChangeRecord record : records) {
+      try {
+        Optional<Change> change = record.change();
+        if (change.isEmpty()) {
+          continue;
+        }
+        changes++;
+        List<PageRef> fresh =
+            planner.plan(change.get()).pages().stream().filter(done::add).toList();
+        Fanout.each(fresh, parallelism, ref -> writer.write(ref, tally));
+      } catch (RuntimeException e) {
+        failedAt = record.sequenceNumber();
+        log.error("record {} failed; the stream will retry from it", failedAt, e);
+        break;
+      }
+    }
+    int invalidated = 0;
+    owedInvalidations.addAll(tally.stalePaths());
+    List<String> stale = owedInvalidations.stream().sorted().toList();
+    try {
+      invalidator.invalidate(stale);
+      owedInvalidations.removeAll(stale);
+      invalidated = stale.size();
+    } catch (RuntimeException e) {
+      // The pages are written, so a retry would find them unchanged: remember what is owed.
+      log.error("invalidating {} paths failed; will retry with the next batch", stale.size(), e);
+      if (failedAt == null && !records.isEmpty()) {
+        failedAt = records.getFirst().sequenceNumber();
+      }
+    }
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    BatchReport report =
+        tally.report(records.size(), changes, done.size(), invalidated, millis, failedAt);
+    log.info("batch: {}", report.summary());
+    listener.accept(report);
+    return report;
+  }
+}

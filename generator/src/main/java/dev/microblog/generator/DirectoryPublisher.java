@@ -1,0 +1,94 @@
+package dev.microblog.generator;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Publishes into a folder, laid out as the bucket is: the site can be served by any static host,
+ * and a full build can be timed against other generators that write to disk. A folder keeps no
+ * headers; the host decides them from the file names.
+ */
+public final class DirectoryPublisher implements Publisher {
+  private final Path root;
+
+  public DirectoryPublisher(Path root) {
+    this.root = root.toAbsolutePath().normalize();
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  @Override
+  public Outcome publish(Page page) {
+    Path file = file(page.key());
+    try {
+      boolean existed = Files.isRegularFile(file);
+      if (existed && Arrays.equals(Files.readAllBytes(file), page.body())) {
+        return Outcome.UNCHANGED;
+      }
+      Files.createDirectories(file.getParent());
+      // Readers of the folder never see half a page.
+      Path temp = Files.createTempFile(file.getParent(), ".publish-", ".tmp");
+      Files.write(temp, page.body());
+      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      return existed ? Outcome.UPDATED : Outcome.CREATED;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot publish " + file, e);
+    }
+  }
+
+  @Override
+  public boolean delete(String key) {
+    Path file = file(key);
+    try {
+      if (!Files.deleteIfExists(file)) {
+        return false;
+      }
+      for (Path dir = file.getParent(); !dir.equals(root); dir = dir.getParent()) {
+        try {
+          Files.delete(dir); // prune folders the deletion emptied
+        } catch (DirectoryNotEmptyException e) {
+          break;
+        }
+      }
+      return true;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete " + file, e);
+    }
+  }
+
+  @Override
+  public List<String> keys(String prefix) {
+    Path start = file(prefix.contains("/") ? prefix.substring(0, prefix.lastIndexOf('/')) : "");
+    if (!Files.isDirectory(start)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.walk(start)) {
+      return files
+          .filter(
+              f -> Files.isRegularFile(f) && !f.getFileName().toString().startsWith(".publish-"))
+          .map(f -> root.relativize(f).toString().replace('\\', '/'))
+          .filter(k -> k.startsWith(prefix))
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + start, e);
+    }
+  }
+
+  private Path file(String key) {
+    Path file = root.resolve(key).normalize();
+    if (!file.startsWith(root)) {
+      throw new IllegalArgumentException("key outside the folder: " + key);
+    }
+    return file;
+  }
+}

@@ -1,0 +1,127 @@
+package dev.microblog.generator;
+
+import dev.microblog.core.config.AwsConfig;
+import dev.microblog.core.domain.Pagination;
+import dev.microblog.core.store.Store;
+import dev.microblog.site.Templates;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Wires the generator: where it reads, where it publishes, whom it tells. The Lambda builds one
+ * from the environment; the local stack and tests build one from their own parts.
+ */
+public final class Generator {
+  public static final String BUCKET = "MICROBLOG_BUCKET";
+  public static final String DISTRIBUTION_ID = "MICROBLOG_DISTRIBUTION_ID";
+
+  /** Requests in flight at once while publishing (S3 and DynamoDB calls mostly wait). */
+  static final int PARALLELISM = 8;
+
+  private final SiteState state;
+  private final Publisher publisher;
+  private final Invalidator invalidator;
+  private final Locale locale;
+  private final Templates templates = Templates.fromClasspath();
+  private final List<Consumer<BatchReport>> listeners = new CopyOnWriteArrayList<>();
+  private final ChangeProcessor processor;
+
+  private Generator(SiteState state, Publisher publisher, Invalidator invalidator, Locale locale) {
+    this.state = state;
+    this.publisher = publisher;
+    this.invalidator = invalidator;
+    this.locale = locale;
+    this.processor =
+        new ChangeProcessor(
+            state,
+            writer(state),
+            Pagination.DEFAULT,
+            invalidator,
+            PARALLELISM,
+            this::tellListeners);
+  }
+
+  /** Reads the table through {@code store}; pages in English. */
+  public static Generator create(Store store, Publisher publisher, Invalidator invalidator) {
+    return create(new StoreSiteState(store), publisher, invalidator, Locale.ENGLISH);
+  }
+
+  public static Generator create(
+      SiteState state, Publisher publisher, Invalidator invalidator, Locale locale) {
+    return new Generator(state, publisher, invalidator, locale);
+  }
+
+  /**
+   * In AWS: MICROBLOG_TABLE, MICROBLOG_BUCKET (required), MICROBLOG_DISTRIBUTION_ID (absent: no CDN
+   * to invalidate), MICROBLOG_ENDPOINT_{DYNAMODB,S3,CLOUDFRONT} for stand-ins (S3 then uses
+   * path-style addressing), AWS_REGION.
+   */
+  public static Generator fromEnvironment() {
+    return fromConfig(AwsConfig.fromEnvironment());
+  }
+
+  public static Generator fromConfig(AwsConfig config) {
+    String bucket =
+        config.setting(BUCKET).orElseThrow(() -> new IllegalStateException(BUCKET + " is not set"));
+    Store store = Store.over(config.dynamoDb(), config.tableName());
+    Invalidator invalidator =
+        config
+            .setting(DISTRIBUTION_ID)
+            .<Invalidator>map(id -> new CloudFrontInvalidator(cloudFront(config), id))
+            .orElse(Invalidator.NONE);
+    return create(store, new S3Publisher(s3(config), bucket), invalidator);
+  }
+
+  public static S3Client s3(AwsConfig config) {
+    var builder = S3Client.builder().httpClient(UrlConnectionHttpClient.create());
+    config.configure(builder, "S3");
+    // Stand-ins serve buckets under the path, not as a host name.
+    builder.forcePathStyle(config.endpoint("S3").isPresent());
+    return builder.build();
+  }
+
+  public static CloudFrontClient cloudFront(AwsConfig config) {
+    var builder = CloudFrontClient.builder().httpClient(UrlConnectionHttpClient.create());
+    config.configure(builder, "CLOUDFRONT");
+    return builder.region(Region.AWS_GLOBAL).build();
+  }
+
+  /** The Lambda handler over this wiring. */
+  public StreamHandler handler() {
+    return new StreamHandler(processor);
+  }
+
+  public ChangeProcessor processor() {
+    return processor;
+  }
+
+  public SiteBuilder builder() {
+    return new SiteBuilder(
+        state, templates, publisher, invalidator, locale, PARALLELISM, this::tellListeners);
+  }
+
+  /** {@code listener} hears of every batch and rebuild, after it is done. */
+  public Generator onBatch(Consumer<BatchReport> listener) {
+    listeners.add(listener);
+    return this;
+  }
+
+  public Publisher publisher() {
+    return publisher;
+  }
+
+  private SiteWriter writer(SiteState source) {
+    return new SiteWriter(
+        new SiteRenderer(source, templates, Pagination.DEFAULT), publisher, locale);
+  }
+
+  private void tellListeners(BatchReport report) {
+    listeners.forEach(l -> l.accept(report));
+  }
+}

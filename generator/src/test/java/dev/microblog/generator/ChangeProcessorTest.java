@@ -1,0 +1,83 @@
+package dev.microblog.generator;
+
+import static dev.microblog.generator.StreamHandlerTest.files;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ChangeProcessorTest {
+  private static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
+
+  @TempDir Path folder;
+
+  private final SiteSnapshot.Builder site =
+      SiteSnapshot.builder().user("alice", T0).user("bob", T0);
+
+  private static ChangeRecord unfollow(String follower, String followee) {
+    Map<String, String> key = Map.of("pk", "USER#" + follower, "sk", "FOLLOWS#" + followee);
+    return new ChangeRecord("7", "REMOVE", key, Map.of(), key);
+  }
+
+  @Test
+  void an_unfollow_deletes_the_timeline_pages_beyond_its_new_last_page_and_invalidates_them() {
+    site.follow("bob", "alice");
+    for (int i = 1; i <= 45; i++) {
+      site.post("alice", "post " + i, T0.plusSeconds(i));
+    }
+    LiveSite live = new LiveSite(site.build());
+    RecordingInvalidator cdn = new RecordingInvalidator();
+    Generator generator =
+        Generator.create(live, new DirectoryPublisher(folder), cdn, Locale.ENGLISH);
+    generator.builder().rebuildAll();
+    assertThat(files(folder)).containsKeys("users/bob/home/page/3/index.html");
+    site.unfollow("bob", "alice");
+    live.set(site.build());
+
+    BatchReport report = generator.processor().process(List.of(unfollow("bob", "alice")));
+
+    assertThat(files(folder).keySet()).noneMatch(k -> k.startsWith("users/bob/home/page/"));
+    assertThat(report.deleted()).isEqualTo(2);
+    assertThat(cdn.batches().getLast())
+        .contains("/users/bob/home/", "/users/bob/home/page/2/", "/users/bob/home/page/3/");
+    assertThat(files(folder).get("users/bob/home/index.html")).doesNotContain("post 45");
+  }
+
+  @Test
+  void paths_whose_invalidation_failed_are_sent_with_the_next_batch() {
+    site.post("alice", "one", T0);
+    LiveSite live = new LiveSite(site.build());
+    List<List<String>> sent = new ArrayList<>();
+    boolean[] cdnDown = {false};
+    Invalidator flaky =
+        paths -> {
+          if (cdnDown[0]) {
+            throw new IllegalStateException("CloudFront is down");
+          }
+          sent.add(paths);
+        };
+    Generator generator =
+        Generator.create(live, new DirectoryPublisher(folder), flaky, Locale.ENGLISH);
+    generator.builder().rebuildAll();
+    site.post("alice", "two", T0.plusSeconds(1));
+    live.set(site.build());
+    Map<String, String> key = Map.of("pk", "USER#alice", "sk", "POST#0000000002");
+    ChangeRecord post = new ChangeRecord("9", "INSERT", key, key, Map.of());
+
+    cdnDown[0] = true;
+    BatchReport failed = generator.processor().process(List.of(post));
+    cdnDown[0] = false;
+    BatchReport retried = generator.processor().process(List.of(post));
+
+    assertThat(failed.failedAt()).isEqualTo("9");
+    assertThat(retried.written()).isZero(); // the pages were already there
+    assertThat(retried.failed()).isFalse();
+    assertThat(sent.getLast()).contains("/", "/users/alice/", "/users/alice/home/");
+  }
+}

@@ -1,0 +1,187 @@
+package dev.microblog.generator;
+
+import static dev.microblog.generator.StreamHandlerTest.files;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * The generator's promise: after a write, the pages it re-renders from the stream leave the
+ * published site exactly as a full rebuild of the new state would, and it writes only what differs.
+ */
+class IncrementalUpdateProperties {
+  private static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
+
+  /** One write, as the functions would make it, with the stream records it produces. */
+  sealed interface Write {
+    record NewPost(int author) implements Write {}
+
+    record Follow(int follower, int followee) implements Write {}
+
+    record Unfollow(int follower, int followee) implements Write {}
+
+    record NewUser() implements Write {}
+  }
+
+  record Scenario(int users, List<Integer> postAuthors, List<List<Integer>> follows, Write write) {}
+
+  @Provide
+  Arbitrary<Scenario> scenarios() {
+    return Arbitraries.integers()
+        .between(2, 4)
+        .flatMap(
+            users -> {
+              var user = Arbitraries.integers().between(0, users - 1);
+              Arbitrary<List<Integer>> pair =
+                  Combinators.combine(user, Arbitraries.integers().between(0, users - 2))
+                      .as((a, b) -> List.of(a, b >= a ? b + 1 : b));
+              Arbitrary<Write> write =
+                  Arbitraries.oneOf(
+                      user.map(Write.NewPost::new),
+                      pair.map(p -> new Write.Follow(p.get(0), p.get(1))),
+                      pair.map(p -> new Write.Unfollow(p.get(0), p.get(1))),
+                      Arbitraries.just(new Write.NewUser()));
+              return Combinators.combine(user.list().ofMaxSize(70), pair.list().ofMaxSize(6), write)
+                  .as((posts, follows, w) -> new Scenario(users, posts, follows, w));
+            });
+  }
+
+  @Property(tries = 25)
+  void the_pages_a_write_rerenders_leave_the_site_as_a_full_rebuild_would(
+      @ForAll("scenarios") Scenario scenario) throws IOException {
+    SiteSnapshot.Builder site = SiteSnapshot.builder();
+    for (int i = 0; i < scenario.users(); i++) {
+      site.user(name(i), T0);
+    }
+    int minute = 0;
+    for (int author : scenario.postAuthors()) {
+      site.post(name(author), "post " + minute, T0.plusSeconds(60L * ++minute));
+    }
+    scenario.follows().forEach(f -> site.follow(name(f.get(0)), name(f.get(1))));
+    LiveSite live = new LiveSite(site.build());
+    Path incremental = Files.createTempDirectory("incremental");
+    Path rebuilt = Files.createTempDirectory("rebuilt");
+    try {
+      Generator generator =
+          Generator.create(
+              live, new DirectoryPublisher(incremental), Invalidator.NONE, Locale.ENGLISH);
+      generator.builder().rebuildAll();
+      Map<String, String> before = files(incremental);
+
+      List<ChangeRecord> records = apply(scenario.write(), site, scenario.users());
+      live.set(site.build());
+      BatchReport report = generator.processor().process(records);
+      Generator.create(live, new DirectoryPublisher(rebuilt), Invalidator.NONE, Locale.ENGLISH)
+          .builder()
+          .rebuildAll();
+
+      Map<String, String> after = files(rebuilt);
+      assertThat(files(incremental)).isEqualTo(after);
+      long differing =
+          after.keySet().stream().filter(k -> !after.get(k).equals(before.get(k))).count();
+      long gone = before.keySet().stream().filter(k -> !after.containsKey(k)).count();
+      assertThat(report.written()).isEqualTo(differing);
+      assertThat(report.deleted()).isEqualTo(gone);
+    } finally {
+      delete(incremental);
+      delete(rebuilt);
+    }
+  }
+
+  /** Applies the write to the site and returns the stream records the table would emit. */
+  private static List<ChangeRecord> apply(Write write, SiteSnapshot.Builder site, int users) {
+    List<ChangeRecord> records = new ArrayList<>();
+    switch (write) {
+      case Write.NewPost p -> {
+        var post = site.post(name(p.author()), "new post", T0.plusSeconds(86_400));
+        records.add(counters("USER#" + post.author()));
+        records.add(
+            insert(
+                "USER#" + post.author(),
+                "POST#%010d".formatted(post.seq()),
+                Map.of("siteSeq", Long.toString(post.siteSeq()))));
+      }
+      case Write.Follow f -> {
+        site.follow(name(f.follower()), name(f.followee()));
+        records.add(
+            insert("USER#" + name(f.follower()), "FOLLOWS#" + name(f.followee()), Map.of()));
+        records.add(
+            insert("USER#" + name(f.followee()), "FOLLOWER#" + name(f.follower()), Map.of()));
+        records.add(counters("USER#" + name(f.follower())));
+        records.add(counters("USER#" + name(f.followee())));
+      }
+      case Write.Unfollow u -> {
+        site.unfollow(name(u.follower()), name(u.followee()));
+        records.add(remove("USER#" + name(u.follower()), "FOLLOWS#" + name(u.followee())));
+        records.add(counters("USER#" + name(u.follower())));
+      }
+      case Write.NewUser n -> {
+        site.user(name(users), T0.plusSeconds(86_400));
+        records.add(insert("USER#" + name(users), "PROFILE", Map.of("postCount", "0")));
+      }
+    }
+    return records;
+  }
+
+  private static ChangeRecord insert(String pk, String sk, Map<String, String> attributes) {
+    Map<String, String> image = new java.util.HashMap<>(attributes);
+    image.put("pk", pk);
+    image.put("sk", sk);
+    return new ChangeRecord(seq(), "INSERT", Map.of("pk", pk, "sk", sk), image, Map.of());
+  }
+
+  private static ChangeRecord remove(String pk, String sk) {
+    Map<String, String> key = Map.of("pk", pk, "sk", sk);
+    return new ChangeRecord(seq(), "REMOVE", key, Map.of(), key);
+  }
+
+  /** A profile whose counters moved: affects no page by itself. */
+  private static ChangeRecord counters(String pk) {
+    Map<String, String> key = Map.of("pk", pk, "sk", "PROFILE");
+    Map<String, String> old = new java.util.HashMap<>(key);
+    old.put("postCount", "1");
+    Map<String, String> now = new java.util.HashMap<>(key);
+    now.put("postCount", "2");
+    return new ChangeRecord(seq(), "MODIFY", key, now, old);
+  }
+
+  private static int sequence;
+
+  private static String seq() {
+    return Integer.toString(++sequence);
+  }
+
+  private static String name(int i) {
+    return "user" + i;
+  }
+
+  private static void delete(Path folder) throws IOException {
+    try (Stream<Path> paths = Files.walk(folder)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(IncrementalUpdateProperties::deleteQuietly);
+    }
+  }
+
+  private static void deleteQuietly(Path path) {
+    try {
+      Files.delete(path);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,109 @@
+package dev.microblog.generator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.microblog.generator.Publisher.Outcome;
+import java.net.URI;
+import org.gaul.s3proxy.S3Proxy;
+import org.gaul.s3proxy.auth.AuthenticationType;
+import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+
+/** Against S3Proxy: a real S3 API server, in memory, in this JVM. */
+class S3PublisherTest extends PublisherContract {
+  private static S3Proxy server;
+  private static S3Client s3;
+  private static int buckets;
+
+  private String bucket;
+
+  @BeforeAll
+  static void startS3() throws Exception {
+    server =
+        S3Proxy.builder()
+            .blobStore(new TransientNio2BlobStore())
+            .endpoint(URI.create("http://127.0.0.1:0"))
+            .awsAuthentication(AuthenticationType.NONE, null, null)
+            .build();
+    server.start();
+    s3 =
+        S3Client.builder()
+            .httpClient(UrlConnectionHttpClient.create())
+            .endpointOverride(URI.create("http://127.0.0.1:" + server.getPort()))
+            .region(Region.US_EAST_1)
+            .credentialsProvider(
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+            .forcePathStyle(true)
+            .build();
+  }
+
+  @AfterAll
+  static void stopS3() throws Exception {
+    s3.close();
+    server.stop();
+  }
+
+  @BeforeEach
+  void freshBucket() {
+    bucket = "site" + ++buckets;
+    s3.createBucket(b -> b.bucket(bucket));
+  }
+
+  @Override
+  Publisher publisher() {
+    return new S3Publisher(s3, bucket);
+  }
+
+  @Override
+  byte[] stored(String key) {
+    return s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray();
+  }
+
+  @Test
+  void objects_carry_their_content_type_cache_policy_and_digest() {
+    Page page = page("/users/alice/", "<p>hi</p>", CachePolicy.CHANGING);
+    publisher().publish(page);
+
+    HeadObjectResponse head = s3.headObject(b -> b.bucket(bucket).key("users/alice/index.html"));
+
+    assertThat(head.contentType().replace(" ", "")).isEqualTo("text/html;charset=utf-8");
+    assertThat(head.cacheControl())
+        .isEqualTo("public, max-age=0, s-maxage=31536000, must-revalidate");
+    assertThat(head.metadata()).containsEntry(S3Publisher.SHA256, page.sha256());
+  }
+
+  @Test
+  void the_same_bytes_with_a_new_cache_policy_are_written_again() {
+    publisher().publish(page("/page/1/", "<p>full</p>", CachePolicy.CHANGING));
+
+    Outcome outcome = publisher().publish(page("/page/1/", "<p>full</p>", CachePolicy.ARCHIVE));
+
+    assertThat(outcome).isEqualTo(Outcome.UPDATED);
+    assertThat(s3.headObject(b -> b.bucket(bucket).key("page/1/index.html")).cacheControl())
+        .isEqualTo("public, max-age=3600, s-maxage=31536000");
+  }
+
+  @Test
+  void assets_and_json_get_their_own_types() {
+    publisher()
+        .publish(new Page("/assets/site.js", "x".getBytes(), "text/javascript", CachePolicy.ASSET));
+    publisher()
+        .publish(
+            new Page("/users/a/following.json", "[]".getBytes(), Page.JSON, CachePolicy.CHANGING));
+
+    var js = s3.headObject(b -> b.bucket(bucket).key("assets/site.js"));
+    var json = s3.headObject(b -> b.bucket(bucket).key("users/a/following.json"));
+    assertThat(js.contentType()).isEqualTo("text/javascript");
+    assertThat(js.cacheControl()).isEqualTo("public, max-age=3600");
+    assertThat(json.contentType()).isEqualTo("application/json");
+  }
+}

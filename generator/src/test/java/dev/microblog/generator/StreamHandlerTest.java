@@ -1,0 +1,220 @@
+package dev.microblog.generator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Lambda handler fed with a DynamoDB stream batch as Lambda delivers it (JSON): two users sign
+ * up, bob follows alice, both post. The site state is what the table holds after that batch.
+ */
+class StreamHandlerTest {
+  private static final Instant ALICE_JOINED = Instant.parse("2026-11-25T10:00:00Z");
+  private static final Instant BOB_JOINED = Instant.parse("2026-11-25T10:01:00Z");
+
+  @TempDir Path first;
+  @TempDir Path second;
+
+  /** The table after every record of events/two-users.json. */
+  static SiteSnapshot tableAfterBatch() {
+    var site = SiteSnapshot.builder().user("alice", ALICE_JOINED).user("bob", BOB_JOINED);
+    site.post(
+        "alice", "Hello <script>alert('x')</script> world", Instant.parse("2026-11-25T10:02:00Z"));
+    site.follow("bob", "alice");
+    site.post("alice", "Second post", Instant.parse("2026-11-25T10:06:00Z"));
+    site.post("bob", "Hi, I am bob", Instant.parse("2026-11-25T10:07:00Z"));
+    return site.build();
+  }
+
+  private static final PojoSerializer<DynamodbEvent> LAMBDA_JSON =
+      LambdaEventSerializers.serializerFor(
+          DynamodbEvent.class, StreamHandlerTest.class.getClassLoader());
+
+  /** A batch as Lambda's own runtime reads it from the JSON it is given. */
+  static DynamodbEvent event(String resource) {
+    try (InputStream json = StreamHandlerTest.class.getResourceAsStream(resource)) {
+      return LAMBDA_JSON.fromJson(json);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static DynamodbEvent reversed(DynamodbEvent event) {
+    List<DynamodbEvent.DynamodbStreamRecord> records = new ArrayList<>(event.getRecords());
+    Collections.reverse(records);
+    DynamodbEvent copy = new DynamodbEvent();
+    copy.setRecords(records);
+    return copy;
+  }
+
+  static Generator generator(SiteState state, Path folder, Invalidator invalidator) {
+    return Generator.create(state, new DirectoryPublisher(folder), invalidator, Locale.ENGLISH);
+  }
+
+  @Test
+  void the_batch_publishes_the_pages_its_changes_affect() {
+    StreamHandler handler = generator(tableAfterBatch(), first, Invalidator.NONE).handler();
+
+    BatchReport report = handler.process(event("/events/two-users.json"));
+
+    assertThat(report.records()).isEqualTo(20);
+    assertThat(report.failed()).isFalse();
+    assertThat(files(first).keySet())
+        .containsExactlyInAnyOrder(
+            "index.html",
+            "page/1/index.html",
+            "users/alice/index.html",
+            "users/alice/page/1/index.html",
+            "users/alice/home/index.html",
+            "users/alice/following.json",
+            "users/alice/posts/1/index.html",
+            "users/alice/posts/2/index.html",
+            "users/bob/index.html",
+            "users/bob/page/1/index.html",
+            "users/bob/home/index.html",
+            "users/bob/following.json",
+            "users/bob/posts/1/index.html");
+    assertThat(report.written()).isEqualTo(13);
+  }
+
+  @Test
+  void the_same_batch_again_writes_nothing() {
+    StreamHandler handler = generator(tableAfterBatch(), first, Invalidator.NONE).handler();
+    handler.process(event("/events/two-users.json"));
+    Map<String, String> before = files(first);
+
+    BatchReport again = handler.process(event("/events/two-users.json"));
+
+    assertThat(again.written()).isZero();
+    assertThat(again.deleted()).isZero();
+    assertThat(again.unchanged()).isEqualTo(13);
+    assertThat(again.invalidated()).isZero();
+    assertThat(files(first)).isEqualTo(before);
+  }
+
+  @Test
+  void records_in_reverse_order_publish_identical_pages() {
+    generator(tableAfterBatch(), first, Invalidator.NONE)
+        .handler()
+        .process(event("/events/two-users.json"));
+    generator(tableAfterBatch(), second, Invalidator.NONE)
+        .handler()
+        .process(reversed(event("/events/two-users.json")));
+
+    assertThat(files(second)).isEqualTo(files(first));
+  }
+
+  @Test
+  void a_successful_batch_reports_no_failures_to_lambda() {
+    StreamsEventResponse response =
+        generator(tableAfterBatch(), first, Invalidator.NONE)
+            .handler()
+            .handleRequest(event("/events/two-users.json"), null);
+
+    assertThat(response.getBatchItemFailures()).isEmpty();
+  }
+
+  @Test
+  void a_failure_names_the_first_record_not_done_so_lambda_retries_from_there() {
+    // bob's profile front is first needed when bob signs up: the 4th record, sequence ...500.
+    DirectoryPublisher folder = new DirectoryPublisher(first);
+    Publisher failing =
+        new Publisher() {
+          @Override
+          public Outcome publish(Page page) {
+            if (page.path().equals("/users/bob/")) {
+              throw new IllegalStateException("S3 is down");
+            }
+            return folder.publish(page);
+          }
+
+          @Override
+          public boolean delete(String key) {
+            return folder.delete(key);
+          }
+
+          @Override
+          public List<String> keys(String prefix) {
+            return folder.keys(prefix);
+          }
+        };
+    StreamHandler handler =
+        Generator.create(tableAfterBatch(), failing, Invalidator.NONE, Locale.ENGLISH).handler();
+
+    StreamsEventResponse response = handler.handleRequest(event("/events/two-users.json"), null);
+
+    assertThat(response.getBatchItemFailures())
+        .extracting(StreamsEventResponse.BatchItemFailure::getItemIdentifier)
+        .containsExactly("000000000000000000500");
+    assertThat(first.resolve("users/alice/index.html")).exists(); // record 1 was done
+  }
+
+  @Test
+  void a_batch_of_records_no_page_shows_plans_nothing() {
+    DynamodbEvent event = event("/events/two-users.json");
+    // e-mail claims, site counters, the session, the reverse follow edge, profile counters
+    event.setRecords(
+        event.getRecords().stream()
+            .filter(
+                r -> {
+                  String pk = r.getDynamodb().getKeys().get("pk").getS();
+                  String sk = r.getDynamodb().getKeys().get("sk").getS();
+                  return pk.startsWith("EMAIL#")
+                      || pk.startsWith("SESSION#")
+                      || pk.equals("SITE")
+                      || sk.startsWith("FOLLOWER#")
+                      || (sk.equals("PROFILE") && r.getEventName().equals("MODIFY"));
+                })
+            .toList());
+
+    BatchReport report =
+        generator(tableAfterBatch(), first, Invalidator.NONE).handler().process(event);
+
+    assertThat(report.records()).isEqualTo(14);
+    assertThat(report.changes()).isZero();
+    assertThat(report.planned()).isZero();
+    assertThat(files(first)).isEmpty();
+  }
+
+  @Test
+  void listeners_hear_what_each_batch_wrote() {
+    List<BatchReport> heard = new ArrayList<>();
+    Generator generator = generator(tableAfterBatch(), first, Invalidator.NONE);
+    generator.onBatch(heard::add);
+
+    BatchReport report = generator.handler().process(event("/events/two-users.json"));
+
+    assertThat(heard).containsExactly(report);
+  }
+
+  /** Every file under the folder, by key, with its text. */
+  static Map<String, String> files(Path folder) {
+    try (Stream<Path> paths = Files.walk(folder)) {
+      Map<String, String> files = new TreeMap<>();
+      for (Path file : paths.filter(Files::isRegularFile).toList()) {
+        files.put(folder.relativize(file).toString().replace('\\', '/'), Files.readString(file));
+      }
+      return files;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,67 @@
+package dev.microblog.site;
+
+import dev.microblog.site.Views.PostView;
+import java.util.List;
+
+/**
+ * The models of the generated pages. Templates get one of these as {@code view}; every text that
+ * needs arguments (a heading with a name in it) is formatted before it gets here, so the templates
+ * only place values.
+ */
+public final class PageViews {
+  private PageViews() {}
+
+  /** Links to the neighbouring pages of a list; either may be absent. */
+  public record Pager(String newer, String older) {
+    public static final Pager NONE = new Pager(null, null);
+
+    public boolean any() {
+      return newer != null || older != null;
+    }
+  }
+
+  /** The post form ({@code partials/postform}) with the text kept and its error, if any. */
+  public record PostForm(String value, String error) {
+    public static final PostForm BLANK = new PostForm("", null);
+  }
+
+  /** The explore front page ({@code front}) or one of its stable pages. */
+  public record ExploreView(
+      String title, String heading, boolean front, List<PostView> posts, Pager pager) {}
+
+  /**
+   * A profile: the front shows the header with counts and the follow buttons; the stable pages show
+   * only the name and their posts.
+   */
+  public record ProfileView(
+      String title,
+      String username,
+      String url,
+      boolean front,
+      String pageHeading,
+      String about,
+      String joinedIso,
+      String joinedDisplay,
+      long postCount,
+      long followers,
+      long following,
+      String followAction,
+      String unfollowAction,
+      List<PostView> posts,
+      Pager pager) {}
+
+  /** One page of a home timeline; the first has the post form. */
+  public record TimelineView(
+      String title,
+      String username,
+      String heading,
+      boolean first,
+      PostForm form,
+      List<PostView> posts,
+      Pager pager,
+      boolean capped) {}
+
+  /** A post's own page, with a link to the profile page that holds it. */
+  public record PermalinkView(
+      String title, PostView post, String contextUrl, String contextLabel) {}
+}

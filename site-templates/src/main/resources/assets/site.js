@@ -1,0 +1,273 @@
+/* Microblog: small enhancements over static pages that already work without script.
+   - shows the signed-in or guest parts of the page (cookie mb_user),
+   - relative times ("3 minutes ago"),
+   - the follow button that fits (from /users/{me}/following.json),
+   - posting and following without a reload (fetch with Accept: application/json). */
+(function () {
+  "use strict";
+
+  var lang = document.documentElement.lang || "en";
+  var me = readCookie("mb_user");
+
+  function readCookie(name) {
+    var match = document.cookie.match(new RegExp("(?:^|;\\s*)" + name + "=([^;]*)"));
+    if (!match) return null;
+    try {
+      return decodeURIComponent(match[1]) || null;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  function each(selector, fn, root) {
+    Array.prototype.forEach.call((root || document).querySelectorAll(selector), fn);
+  }
+
+  /* Signed-in state: without script both the guest links and the logout form show. */
+  function showSession() {
+    each("[data-when]", function (el) {
+      el.hidden = el.getAttribute("data-when") === (me ? "guest" : "member");
+    });
+    each("[data-owner]", function (el) {
+      el.hidden = el.getAttribute("data-owner") !== me;
+    });
+    /* Reads never need a function: go straight to the static timeline. */
+    if (me) {
+      each('a[href="/api/home"]', function (a) {
+        a.href = "/users/" + encodeURIComponent(me) + "/home/";
+      });
+    }
+  }
+
+  /* Relative times; the absolute time stays in the title. */
+  var units = [
+    ["year", 31536000],
+    ["month", 2592000],
+    ["week", 604800],
+    ["day", 86400],
+    ["hour", 3600],
+    ["minute", 60],
+    ["second", 1]
+  ];
+  var relative = window.Intl && Intl.RelativeTimeFormat
+    ? new Intl.RelativeTimeFormat(lang, { numeric: "auto" })
+    : null;
+
+  function relativeTime(date) {
+    var seconds = Math.round((date.getTime() - Date.now()) / 1000);
+    for (var i = 0; i < units.length; i++) {
+      if (Math.abs(seconds) >= units[i][1] || units[i][0] === "second") {
+        return relative.format(Math.round(seconds / units[i][1]), units[i][0]);
+      }
+    }
+  }
+
+  function showTimes(root) {
+    if (!relative) return;
+    each(".post time[datetime]", function (el) {
+      var date = new Date(el.getAttribute("datetime"));
+      if (isNaN(date)) return;
+      if (!el.title) el.title = el.textContent;
+      el.textContent = relativeTime(date);
+    }, root);
+  }
+
+  /* Follow buttons: the one that fits, none on your own profile. */
+  function showFollowButtons() {
+    each("[data-follow-user]", function (box) {
+      var user = box.getAttribute("data-follow-user");
+      if (me === user) {
+        box.hidden = true;
+        return;
+      }
+      if (!me) {
+        setFollowing(box, false);
+        return;
+      }
+      fetch("/users/" + encodeURIComponent(me) + "/following.json", { cache: "no-cache" })
+        .then(function (res) {
+          return res.ok ? res.json() : [];
+        })
+        .then(function (following) {
+          setFollowing(box, following.indexOf(user) >= 0);
+        })
+        .catch(function () {
+          /* leave both forms: each still works */
+        });
+    });
+  }
+
+  function setFollowing(box, following) {
+    each("form[data-follow-state]", function (form) {
+      form.hidden = form.getAttribute("data-follow-state") !== (following ? "following" : "not-following");
+    }, box);
+  }
+
+  /* Errors next to the field, as the server's own pages show them. */
+  function clearErrors(form) {
+    each(".js-error", function (el) {
+      el.remove();
+    }, form);
+    each("[aria-invalid]", function (el) {
+      el.removeAttribute("aria-invalid");
+      el.removeAttribute("aria-describedby");
+    }, form);
+  }
+
+  function showErrors(form, errors) {
+    var first = null;
+    Object.keys(errors).forEach(function (name) {
+      var field = form.elements[name];
+      var p = document.createElement("p");
+      p.className = "error js-error";
+      p.textContent = errors[name];
+      if (field && field.nodeType === 1) {
+        p.id = name + "-error";
+        field.setAttribute("aria-invalid", "true");
+        field.setAttribute("aria-describedby", p.id);
+        field.insertAdjacentElement("afterend", p);
+        first = first || field;
+      } else {
+        p.classList.add("form-error");
+        p.setAttribute("role", "alert");
+        form.insertBefore(p, form.firstChild);
+      }
+    });
+    if (first) first.focus();
+  }
+
+  function flash(id) {
+    each(".flash.is-shown", function (el) {
+      el.classList.remove("is-shown");
+    });
+    var el = document.getElementById(id);
+    if (el) el.classList.add("is-shown");
+  }
+
+  /* A post as partials/post.mustache renders it; text goes in as text, never as markup. */
+  function postElement(post) {
+    var article = document.createElement("article");
+    article.className = "post is-new";
+    var header = document.createElement("header");
+    var author = document.createElement("a");
+    author.className = "author";
+    author.href = "/users/" + encodeURIComponent(post.author) + "/";
+    author.textContent = post.author;
+    var when = document.createElement("a");
+    when.className = "when";
+    when.href = post.url;
+    var time = document.createElement("time");
+    time.setAttribute("datetime", post.createdAt);
+    time.textContent = new Date(post.createdAt).toLocaleString(lang);
+    when.appendChild(time);
+    header.appendChild(author);
+    header.appendChild(when);
+    var body = document.createElement("p");
+    body.className = "body";
+    body.textContent = post.body;
+    article.appendChild(header);
+    article.appendChild(body);
+    return article;
+  }
+
+  function postFrom(data, form) {
+    var post = data.post || {};
+    var seq = post.seq || (String(data.redirect || "").match(/\/(\d+)\/?$/) || [])[1];
+    var author = post.author || me;
+    return {
+      author: author,
+      body: post.body != null ? post.body : form.elements.body.value,
+      createdAt: post.createdAt || new Date().toISOString(),
+      url: post.url || (seq ? "/users/" + encodeURIComponent(author) + "/posts/" + seq + "/" : data.redirect)
+    };
+  }
+
+  function onPosted(form, data) {
+    var list = document.querySelector("[data-posts]");
+    if (list && (data.post || me)) {
+      var article = postElement(postFrom(data, form));
+      list.insertBefore(article, list.firstChild);
+      showTimes(article);
+      each("[data-empty]", function (el) {
+        el.hidden = true;
+      });
+    }
+    form.reset();
+    flash("posted");
+  }
+
+  function onFollowed(form) {
+    var box = form.closest("[data-follow-user]");
+    var nowFollowing = form.getAttribute("data-follow-state") === "not-following";
+    setFollowing(box, nowFollowing);
+    var count = document.querySelector('[data-count="followers"]');
+    if (count && /^\d+$/.test(count.textContent.trim())) {
+      count.textContent = String(Number(count.textContent) + (nowFollowing ? 1 : -1));
+    }
+    var other = box.querySelector("form:not([hidden]) button");
+    if (other) other.focus();
+    flash(nowFollowing ? "followed" : "unfollowed");
+  }
+
+  function send(form) {
+    var button = form.querySelector("button[type=submit], button:not([type])");
+    var networkError = (form.closest("[data-error-network]") || form).getAttribute("data-error-network");
+    clearErrors(form);
+    if (button) button.disabled = true;
+    return fetch(form.action, {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { Accept: "application/json" },
+      body: new URLSearchParams(new FormData(form))
+    })
+      .then(function (res) {
+        var type = res.headers.get("Content-Type") || "";
+        if (type.indexOf("json") < 0) {
+          /* Not an answer for scripts: go where the server sent us. */
+          if (res.redirected) location.assign(res.url);
+          else showErrors(form, { form: networkError });
+          return;
+        }
+        return res.json().then(function (data) {
+          if (res.ok && data.ok !== false) {
+            if (form.getAttribute("data-enhance") === "post") onPosted(form, data);
+            else onFollowed(form);
+          } else if (data.errors) {
+            showErrors(form, data.errors);
+          } else if (data.redirect) {
+            location.assign(data.redirect);
+          } else {
+            showErrors(form, { form: networkError });
+          }
+        });
+      })
+      .catch(function () {
+        showErrors(form, { form: networkError });
+      })
+      .then(function () {
+        if (button) button.disabled = false;
+      });
+  }
+
+  function enhanceForms() {
+    document.addEventListener("submit", function (event) {
+      var form = event.target;
+      if (!form.matches || !form.matches("form[data-enhance]") || !window.fetch) return;
+      event.preventDefault();
+      send(form);
+    });
+  }
+
+  function start() {
+    showSession();
+    showTimes(document);
+    showFollowButtons();
+    enhanceForms();
+    setInterval(function () {
+      showTimes(document);
+    }, 60000);
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();
