@@ -2,6 +2,9 @@ package dev.microblog.generator;
 
 import static dev.microblog.generator.StreamHandlerTest.files;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,12 +17,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /**
  * The generator's promise: after a write, the pages it re-renders from the stream leave the
@@ -41,30 +41,46 @@ class IncrementalUpdateProperties {
 
   record Scenario(int users, List<Integer> postAuthors, List<List<Integer>> follows, Write write) {}
 
-  @Provide
-  Arbitrary<Scenario> scenarios() {
-    return Arbitraries.integers()
+  /** Two to four users, up to 70 posts and 6 follows, then one write of any kind. */
+  private static Gen<Scenario> scenarios() {
+    return integers()
         .between(2, 4)
         .flatMap(
             users -> {
-              var user = Arbitraries.integers().between(0, users - 1);
-              Arbitrary<List<Integer>> pair =
-                  Combinators.combine(user, Arbitraries.integers().between(0, users - 2))
-                      .as((a, b) -> List.of(a, b >= a ? b + 1 : b));
-              Arbitrary<Write> write =
-                  Arbitraries.oneOf(
-                      user.map(Write.NewPost::new),
-                      pair.map(p -> new Write.Follow(p.get(0), p.get(1))),
-                      pair.map(p -> new Write.Unfollow(p.get(0), p.get(1))),
-                      Arbitraries.just(new Write.NewUser()));
-              return Combinators.combine(user.list().ofMaxSize(70), pair.list().ofMaxSize(6), write)
-                  .as((posts, follows, w) -> new Scenario(users, posts, follows, w));
+              Gen<Integer> user = integers().between(0, users - 1);
+              Gen<List<Integer>> pair =
+                  user.zip(
+                      integers().between(0, users - 2), (a, b) -> List.of(a, b >= a ? b + 1 : b));
+              Gen<Write> newPost = user.map(Write.NewPost::new);
+              Gen<Write> follow = pair.map(p -> new Write.Follow(p.get(0), p.get(1)));
+              Gen<Write> unfollow = pair.map(p -> new Write.Unfollow(p.get(0), p.get(1)));
+              Gen<Write> write =
+                  Generate.oneOf(newPost, follow, unfollow, Generate.constant(new Write.NewUser()));
+              return lists()
+                  .of(user)
+                  .ofSizeBetween(0, 70)
+                  .zip(
+                      lists().of(pair).ofSizeBetween(0, 6),
+                      write,
+                      (posts, follows, w) -> new Scenario(users, posts, follows, w));
             });
   }
 
-  @Property(tries = 25)
-  void the_pages_a_write_rerenders_leave_the_site_as_a_full_rebuild_would(
-      @ForAll("scenarios") Scenario scenario) throws IOException {
+  @Test
+  void the_pages_a_write_rerenders_leave_the_site_as_a_full_rebuild_would() {
+    qt().withExamples(25)
+        .forAll(scenarios())
+        .checkAssert(
+            scenario -> {
+              try {
+                rerenderAndRebuild(scenario);
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            });
+  }
+
+  private static void rerenderAndRebuild(Scenario scenario) throws IOException {
     SiteSnapshot.Builder site = SiteSnapshot.builder();
     for (int i = 0; i < scenario.users(); i++) {
       site.user(name(i), T0);

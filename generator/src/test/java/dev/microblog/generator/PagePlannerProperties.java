@@ -1,6 +1,9 @@
 package dev.microblog.generator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
 
 import dev.microblog.core.change.Change.FollowChanged;
 import dev.microblog.core.change.Change.PostChanged;
@@ -17,16 +20,13 @@ import dev.microblog.generator.PageRef.Timeline;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Assume;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 class PagePlannerProperties {
   private static final Pagination PAGES = Pagination.DEFAULT;
@@ -56,163 +56,197 @@ class PagePlannerProperties {
 
   record Built(SiteSnapshot state, List<Post> posts) {}
 
-  @Provide
-  Arbitrary<Site> sites() {
-    return Arbitraries.integers()
+  /** One to six users, one to 130 posts, and any set of follows between distinct users. */
+  private static Gen<Site> sites() {
+    return integers()
         .between(1, 6)
         .flatMap(
             users -> {
-              var authors =
-                  Arbitraries.integers().between(0, users - 1).list().ofMinSize(1).ofMaxSize(130);
-              Arbitrary<List<Integer>> pair =
-                  Combinators.combine(
-                          Arbitraries.integers().between(0, users - 1),
-                          Arbitraries.integers().between(0, Math.max(0, users - 2)))
-                      .as((a, b) -> List.of(a, b >= a ? b + 1 : b)); // never oneself
-              Arbitrary<Set<List<Integer>>> follows =
-                  users < 2
-                      ? Arbitraries.just(Set.of())
-                      : pair.set().ofMaxSize(users * (users - 1));
-              return Combinators.combine(authors, follows).as((a, f) -> new Site(users, a, f));
+              Gen<List<Integer>> authors =
+                  lists().of(integers().between(0, users - 1)).ofSizeBetween(1, 130);
+              Gen<List<Integer>> pair =
+                  integers()
+                      .between(0, users - 1)
+                      .zip(
+                          integers().between(0, Math.max(0, users - 2)),
+                          (a, b) -> List.of(a, b >= a ? b + 1 : b)); // never oneself
+              Gen<Set<List<Integer>>> follows = Generate.constant(Set.of());
+              if (users >= 2) {
+                // Distinct pairs, in the order drawn.
+                follows =
+                    lists()
+                        .of(pair)
+                        .ofSizeBetween(0, users * (users - 1))
+                        .map(drawn -> new LinkedHashSet<>(drawn));
+              }
+              return authors.zip(follows, (a, f) -> new Site(users, a, f));
             });
   }
 
-  @Property
-  void a_post_plans_its_permalink_profile_and_explore_pages_and_the_fronts(
-      @ForAll("sites") Site site, @ForAll("indexes") int pick) {
-    Built built = site.build();
-    Post post = built.posts().get(pick % built.posts().size());
+  @Test
+  void a_post_plans_its_permalink_profile_and_explore_pages_and_the_fronts() {
+    qt().forAll(sites(), indexes())
+        .checkAssert(
+            (site, pick) -> {
+              Built built = site.build();
+              Post post = built.posts().get(pick % built.posts().size());
 
-    PagePlan plan = planner(built).plan(changed(post));
+              PagePlan plan = planner(built).plan(changed(post));
 
-    assertThat(plan.pages())
-        .contains(
-            new Permalink(post.author(), post.seq()),
-            new ProfilePage(post.author(), PAGES.pageOf(post.seq())),
-            new ProfileFront(post.author()),
-            new ExplorePage(PAGES.pageOf(post.siteSeq())),
-            new ExploreFront());
+              assertThat(plan.pages())
+                  .contains(
+                      new Permalink(post.author(), post.seq()),
+                      new ProfilePage(post.author(), PAGES.pageOf(post.seq())),
+                      new ProfileFront(post.author()),
+                      new ExplorePage(PAGES.pageOf(post.siteSeq())),
+                      new ExploreFront());
+            });
   }
 
-  @Property
-  void a_post_plans_the_timelines_of_exactly_its_author_and_their_followers(
-      @ForAll("sites") Site site, @ForAll("indexes") int pick) {
-    Built built = site.build();
-    Post post = built.posts().get(pick % built.posts().size());
+  @Test
+  void a_post_plans_the_timelines_of_exactly_its_author_and_their_followers() {
+    qt().forAll(sites(), indexes())
+        .checkAssert(
+            (site, pick) -> {
+              Built built = site.build();
+              Post post = built.posts().get(pick % built.posts().size());
 
-    PagePlan plan = planner(built).plan(changed(post));
+              PagePlan plan = planner(built).plan(changed(post));
 
-    Set<String> expected = new HashSet<>(built.state().followers(post.author()));
-    expected.add(post.author());
-    assertThat(timelines(plan)).isEqualTo(expected);
+              Set<String> expected = new HashSet<>(built.state().followers(post.author()));
+              expected.add(post.author());
+              assertThat(timelines(plan)).isEqualTo(expected);
+            });
   }
 
-  @Property
-  void a_post_plans_nothing_else(@ForAll("sites") Site site, @ForAll("indexes") int pick) {
-    Built built = site.build();
-    Post post = built.posts().get(pick % built.posts().size());
-    long profilePage = PAGES.pageOf(post.seq());
-    long explorePage = PAGES.pageOf(post.siteSeq());
+  @Test
+  void a_post_plans_nothing_else() {
+    qt().forAll(sites(), indexes())
+        .checkAssert(
+            (site, pick) -> {
+              Built built = site.build();
+              Post post = built.posts().get(pick % built.posts().size());
+              long profilePage = PAGES.pageOf(post.seq());
+              long explorePage = PAGES.pageOf(post.siteSeq());
 
-    PagePlan plan = planner(built).plan(changed(post));
+              PagePlan plan = planner(built).plan(changed(post));
 
-    for (PageRef ref : plan.pages()) {
-      switch (ref) {
-        case Permalink p -> assertThat(p).isEqualTo(new Permalink(post.author(), post.seq()));
-        case ProfileFront f -> assertThat(f.username()).isEqualTo(post.author());
-        case ProfilePage p -> {
-          assertThat(p.username()).isEqualTo(post.author());
-          assertThat(p.page()).isBetween(profilePage - 1, profilePage);
-        }
-        case ExplorePage p -> assertThat(p.page()).isBetween(explorePage - 1, explorePage);
-        case ExploreFront f -> {}
-        case Timeline t -> {}
-        default -> throw new AssertionError("a post does not change " + ref);
-      }
-    }
+              for (PageRef ref : plan.pages()) {
+                switch (ref) {
+                  case Permalink p ->
+                      assertThat(p).isEqualTo(new Permalink(post.author(), post.seq()));
+                  case ProfileFront f -> assertThat(f.username()).isEqualTo(post.author());
+                  case ProfilePage p -> {
+                    assertThat(p.username()).isEqualTo(post.author());
+                    assertThat(p.page()).isBetween(profilePage - 1, profilePage);
+                  }
+                  case ExplorePage p ->
+                      assertThat(p.page()).isBetween(explorePage - 1, explorePage);
+                  case ExploreFront f -> {}
+                  case Timeline t -> {}
+                  default -> throw new AssertionError("a post does not change " + ref);
+                }
+              }
+            });
   }
 
-  @Property
-  void the_first_post_of_a_page_also_plans_the_page_before_it_which_gains_a_newer_link(
-      @ForAll("sites") Site site, @ForAll("indexes") int pick) {
-    Built built = site.build();
-    Post post = built.posts().get(pick % built.posts().size());
-    long profilePage = PAGES.pageOf(post.seq());
-    long explorePage = PAGES.pageOf(post.siteSeq());
+  @Test
+  void the_first_post_of_a_page_also_plans_the_page_before_it_which_gains_a_newer_link() {
+    qt().forAll(sites(), indexes())
+        .checkAssert(
+            (site, pick) -> {
+              Built built = site.build();
+              Post post = built.posts().get(pick % built.posts().size());
+              long profilePage = PAGES.pageOf(post.seq());
+              long explorePage = PAGES.pageOf(post.siteSeq());
 
-    PagePlan plan = planner(built).plan(changed(post));
+              PagePlan plan = planner(built).plan(changed(post));
 
-    assertThat(plan.contains(new ProfilePage(post.author(), profilePage - 1)))
-        .isEqualTo(profilePage > 1 && PAGES.firstSeq(profilePage) == post.seq());
-    assertThat(plan.contains(new ExplorePage(explorePage - 1)))
-        .isEqualTo(explorePage > 1 && PAGES.firstSeq(explorePage) == post.siteSeq());
+              assertThat(plan.contains(new ProfilePage(post.author(), profilePage - 1)))
+                  .isEqualTo(profilePage > 1 && PAGES.firstSeq(profilePage) == post.seq());
+              assertThat(plan.contains(new ExplorePage(explorePage - 1)))
+                  .isEqualTo(explorePage > 1 && PAGES.firstSeq(explorePage) == post.siteSeq());
+            });
   }
 
-  @Property
-  void a_record_without_the_site_number_plans_the_same_pages(
-      @ForAll("sites") Site site, @ForAll("indexes") int pick) {
-    Built built = site.build();
-    Post post = built.posts().get(pick % built.posts().size());
-    PagePlanner planner = planner(built);
+  @Test
+  void a_record_without_the_site_number_plans_the_same_pages() {
+    qt().forAll(sites(), indexes())
+        .checkAssert(
+            (site, pick) -> {
+              Built built = site.build();
+              Post post = built.posts().get(pick % built.posts().size());
+              PagePlanner planner = planner(built);
 
-    assertThat(planner.plan(new PostChanged(post.author(), post.seq(), 0)))
-        .isEqualTo(planner.plan(changed(post)));
+              assertThat(planner.plan(new PostChanged(post.author(), post.seq(), 0)))
+                  .isEqualTo(planner.plan(changed(post)));
+            });
   }
 
-  @Property
-  void a_follow_plans_the_followers_timeline_and_list_and_both_profile_fronts(
-      @ForAll("sites") Site site) {
-    Assume.that(site.users() > 1);
-    Built built = site.build();
-    String follower = site.name(0);
-    String followee = site.name(site.users() - 1);
+  @Test
+  void a_follow_plans_the_followers_timeline_and_list_and_both_profile_fronts() {
+    qt().forAll(sites())
+        .assuming(site -> site.users() > 1)
+        .checkAssert(
+            site -> {
+              Built built = site.build();
+              String follower = site.name(0);
+              String followee = site.name(site.users() - 1);
 
-    PagePlan plan = planner(built).plan(new FollowChanged(follower, followee));
+              PagePlan plan = planner(built).plan(new FollowChanged(follower, followee));
 
-    assertThat(plan.pages())
-        .containsExactlyInAnyOrder(
-            new Timeline(follower),
-            new FollowingJson(follower),
-            new ProfileFront(follower),
-            new ProfileFront(followee));
+              assertThat(plan.pages())
+                  .containsExactlyInAnyOrder(
+                      new Timeline(follower),
+                      new FollowingJson(follower),
+                      new ProfileFront(follower),
+                      new ProfileFront(followee));
+            });
   }
 
-  @Property
-  void a_user_change_plans_their_profile_front_timeline_and_following_list(
-      @ForAll("sites") Site site) {
-    String user = site.name(0);
+  @Test
+  void a_user_change_plans_their_profile_front_timeline_and_following_list() {
+    qt().forAll(sites())
+        .checkAssert(
+            site -> {
+              String user = site.name(0);
 
-    PagePlan plan = planner(site.build()).plan(new UserChanged(user));
+              PagePlan plan = planner(site.build()).plan(new UserChanged(user));
 
-    assertThat(plan.pages())
-        .containsExactlyInAnyOrder(
-            new ProfileFront(user), new Timeline(user), new FollowingJson(user));
+              assertThat(plan.pages())
+                  .containsExactlyInAnyOrder(
+                      new ProfileFront(user), new Timeline(user), new FollowingJson(user));
+            });
   }
 
-  @Property
-  void everything_covers_every_post_and_every_stable_page(@ForAll("sites") Site site) {
-    Built built = site.build();
+  @Test
+  void everything_covers_every_post_and_every_stable_page() {
+    qt().forAll(sites())
+        .checkAssert(
+            site -> {
+              Built built = site.build();
 
-    PagePlan plan = planner(built).everything();
+              PagePlan plan = planner(built).everything();
 
-    for (Post post : built.posts()) {
-      assertThat(plan.pages())
-          .contains(
-              new Permalink(post.author(), post.seq()),
-              new ProfilePage(post.author(), PAGES.pageOf(post.seq())),
-              new ExplorePage(PAGES.pageOf(post.siteSeq())));
-    }
-    for (String user : built.state().usernames()) {
-      assertThat(plan.pages())
-          .contains(new ProfileFront(user), new Timeline(user), new FollowingJson(user));
-    }
-    long explorePages = plan.pages().stream().filter(p -> p instanceof ExplorePage).count();
-    assertThat(explorePages).isEqualTo((built.posts().size() + 19) / 20);
+              for (Post post : built.posts()) {
+                assertThat(plan.pages())
+                    .contains(
+                        new Permalink(post.author(), post.seq()),
+                        new ProfilePage(post.author(), PAGES.pageOf(post.seq())),
+                        new ExplorePage(PAGES.pageOf(post.siteSeq())));
+              }
+              for (String user : built.state().usernames()) {
+                assertThat(plan.pages())
+                    .contains(new ProfileFront(user), new Timeline(user), new FollowingJson(user));
+              }
+              long explorePages =
+                  plan.pages().stream().filter(p -> p instanceof ExplorePage).count();
+              assertThat(explorePages).isEqualTo((built.posts().size() + 19) / 20);
+            });
   }
 
-  @Provide
-  Arbitrary<Integer> indexes() {
-    return Arbitraries.integers().between(0, 10_000);
+  private static Gen<Integer> indexes() {
+    return integers().between(0, 10_000);
   }
 
   private static PagePlanner planner(Built built) {

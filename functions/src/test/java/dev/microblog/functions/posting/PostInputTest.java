@@ -1,13 +1,12 @@
 package dev.microblog.functions.posting;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
 
 import dev.microblog.site.Messages;
 import dev.microblog.site.Templates;
 import java.util.Locale;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 class PostInputTest {
@@ -41,12 +40,16 @@ class PostInputTest {
     assertThat(new PostInput(EMOJI.repeat(281)).errors(T)).containsKey("body");
   }
 
-  @Property(tries = 50)
-  void aPostIsAcceptedExactlyWhenItHasOneTo280Characters(
-      @ForAll @IntRange(min = 1, max = 400) int length) {
-    String body = mixedText(length);
-    assertThat(body.codePointCount(0, body.length())).isEqualTo(length);
-    assertThat(new PostInput(body).errors(T).isEmpty()).isEqualTo(length <= 280);
+  @Test
+  void aPostIsAcceptedExactlyWhenItHasOneTo280Characters() {
+    qt().withExamples(50)
+        .forAll(integers().between(1, 400))
+        .checkAssert(
+            length -> {
+              String body = mixedText(length);
+              assertThat(body.codePointCount(0, body.length())).isEqualTo(length);
+              assertThat(new PostInput(body).errors(T).isEmpty()).isEqualTo(length <= 280);
+            });
   }
 
   /** Latin, emoji, accented and CJK characters in turn: one and two Java chars each. */
