@@ -1,0 +1,78 @@
+package dev.microblog.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.Test;
+
+class TemplatesTest {
+  private static final Pattern MESSAGE_REFERENCE = Pattern.compile("\\{\\{[#^/]?t\\.([a-z0-9_]+)");
+  private final Templates templates = Templates.fromClasspath();
+  private final Messages english = templates.messages(Locale.ENGLISH);
+
+  @Test
+  void every_message_a_template_names_exists() throws Exception {
+    // Mustache renders a missing key as nothing: a typo would silently blank a label.
+    Set<String> missing = new TreeSet<>();
+    int references = 0;
+    for (Path template : templateFiles()) {
+      Matcher m = MESSAGE_REFERENCE.matcher(Files.readString(template));
+      while (m.find()) {
+        references++;
+        if (!english.asMap().containsKey(m.group(1))) {
+          missing.add(template.getFileName() + ": " + m.group(1));
+        }
+      }
+    }
+    assertThat(references).as("message references found").isGreaterThan(20);
+    assertThat(missing).isEmpty();
+  }
+
+  @Test
+  void a_form_sent_back_keeps_the_input_escaped_and_shows_each_error_by_its_field() {
+    String html =
+        templates.render(
+            "signup",
+            Locale.ENGLISH,
+            Forms.signup(
+                english,
+                Map.of("username", "<b>bob</b>", "email", "bob@example.org", "password", "secret"),
+                Map.of("username", "taken", "password", "too short")));
+
+    var page = Jsoup.parse(html);
+    assertThat(page.select("#username").val()).isEqualTo("<b>bob</b>");
+    assertThat(page.select("#email").val()).isEqualTo("bob@example.org");
+    assertThat(page.select("#password").val()).as("a password is never sent back").isEmpty();
+    assertThat(page.select("#username-error").text()).isEqualTo("taken");
+    assertThat(page.select("#password-error").text()).isEqualTo("too short");
+    assertThat(page.select("#email-error")).isEmpty();
+    assertThat(page.select("#username").attr("aria-describedby")).isEqualTo("username-error");
+    assertThat(html).doesNotContain("<b>bob</b>");
+  }
+
+  @Test
+  void messages_with_arguments_are_formatted_and_unknown_keys_are_an_error() {
+    assertThat(english.get("error_post_too_long", 280, 300)).contains("280").contains("300");
+    assertThatThrownBy(() -> english.get("no_such_message"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  private static Iterable<Path> templateFiles() throws IOException, URISyntaxException {
+    Path root = Path.of(TemplatesTest.class.getResource("/templates").toURI());
+    try (Stream<Path> files = Files.walk(root)) {
+      return files.filter(p -> p.toString().endsWith(".mustache")).toList();
+    }
+  }
+}
