@@ -1,0 +1,195 @@
+package dev.microblog.localstack;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.microblog.core.domain.SitePaths;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * The CloudFront stand-in. Readers' requests are answered from the bucket (through an edge cache
+ * that honours Cache-Control and invalidations) with the distribution's edge rules: a directory
+ * path serves its {@code index.html}, a directory path without its slash is redirected, a missing
+ * object is answered with {@code /404.html} and status 404. {@code /api/*} goes to the functions.
+ */
+public final class Cdn implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Cdn.class);
+
+  /** An invalidation the generator asked for, as the CloudFront API would have recorded it. */
+  public record Invalidation(Instant at, List<String> paths) {}
+
+  private final HttpServer server;
+  private final ExecutorService executor;
+  private final BucketOrigin bucket;
+  private final ApiOrigin api = new ApiOrigin();
+  private final EdgeCache cache = new EdgeCache(System::nanoTime);
+  private final List<Invalidation> invalidations = Collections.synchronizedList(new ArrayList<>());
+
+  private Cdn(HttpServer server, ExecutorService executor, BucketOrigin bucket) {
+    this.server = server;
+    this.executor = executor;
+    this.bucket = bucket;
+  }
+
+  /**
+   * Starts serving {@code bucket} on {@code port} (0 picks one). Until {@link #routeApiTo} is
+   * called, {@code /api/*} answers 503.
+   */
+  public static Cdn start(int port, S3Client s3, String bucket) throws IOException {
+    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 128);
+    ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    server.setExecutor(executor);
+    Cdn cdn = new Cdn(server, executor, new BucketOrigin(s3, bucket));
+    server.createContext("/", cdn::handle);
+    server.start();
+    return cdn;
+  }
+
+  /** The site's address, as readers type it. */
+  public URI url() {
+    return URI.create("http://localhost:" + server.getAddress().getPort());
+  }
+
+  public void routeApiTo(URI functions) {
+    api.routeTo(functions);
+  }
+
+  /** Drops the cached copies of these paths ({@code /users/alice/*} matches a prefix). */
+  public void invalidate(Collection<String> paths) {
+    List<String> copy = List.copyOf(paths);
+    invalidations.add(new Invalidation(Instant.now(), copy));
+    cache.invalidate(copy);
+  }
+
+  public List<Invalidation> invalidations() {
+    synchronized (invalidations) {
+      return List.copyOf(invalidations);
+    }
+  }
+
+  int cachedObjects() {
+    return cache.size();
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    try {
+      String path = exchange.getRequestURI().getPath();
+      if (path.equals("/api") || path.startsWith("/api/")) {
+        api.forward(exchange);
+      } else if (!exchange.getRequestMethod().equals("GET")
+          && !exchange.getRequestMethod().equals("HEAD")) {
+        exchange.getResponseHeaders().set("Allow", "GET, HEAD");
+        Responses.text(exchange, 405, "Only GET and HEAD reach the bucket; forms post to /api/.");
+      } else {
+        serveFromBucket(exchange, path);
+      }
+    } catch (RuntimeException e) {
+      log.warn("CDN failed on {}", exchange.getRequestURI(), e);
+      Responses.text(exchange, 502, "The origin failed: " + e.getMessage());
+    } finally {
+      exchange.close();
+    }
+  }
+
+  private void serveFromBucket(HttpExchange exchange, String path) throws IOException {
+    if (path.contains("/../") || path.endsWith("/..") || path.contains("//")) {
+      Responses.text(exchange, 400, "Bad path.");
+      return;
+    }
+    Optional<EdgeCache.Entry> cached = cache.get(path);
+    if (cached.isPresent()) {
+      long age = (System.nanoTime() - cached.get().storedAtNanos()) / 1_000_000_000L;
+      exchange.getResponseHeaders().set("Age", Long.toString(age));
+      send(exchange, 200, cached.get().object(), "Hit from cloudfront");
+      return;
+    }
+    long generation = cache.generation();
+    Optional<BucketOrigin.StoredObject> object = bucket.get(SitePaths.objectKey(path));
+    if (object.isPresent()) {
+      cache.put(path, object.get(), generation);
+      send(exchange, 200, object.get(), "Miss from cloudfront");
+    } else if (!path.endsWith("/") && bucket.exists(SitePaths.objectKey(path + "/"))) {
+      String query = exchange.getRequestURI().getRawQuery();
+      exchange
+          .getResponseHeaders()
+          .set(
+              "Location",
+              exchange.getRequestURI().getRawPath() + "/" + (query == null ? "" : "?" + query));
+      Responses.text(exchange, 301, "Moved to " + path + "/");
+    } else {
+      notFound(exchange);
+    }
+  }
+
+  private void notFound(HttpExchange exchange) throws IOException {
+    String page = "/404.html";
+    Optional<EdgeCache.Entry> cached = cache.get(page);
+    Optional<BucketOrigin.StoredObject> object =
+        cached.map(EdgeCache.Entry::object).or(() -> fetch(page));
+    if (object.isEmpty()) {
+      Responses.text(exchange, 404, "Not found (and the bucket has no 404.html yet).");
+      return;
+    }
+    send(exchange, 404, object.get(), "Error from cloudfront");
+  }
+
+  private Optional<BucketOrigin.StoredObject> fetch(String path) {
+    long generation = cache.generation();
+    Optional<BucketOrigin.StoredObject> object = bucket.get(SitePaths.objectKey(path));
+    object.ifPresent(o -> cache.put(path, o, generation));
+    return object;
+  }
+
+  private static void send(
+      HttpExchange exchange, int status, BucketOrigin.StoredObject object, String cacheStatus)
+      throws IOException {
+    var headers = exchange.getResponseHeaders();
+    headers.set(
+        "Content-Type",
+        object.contentType() == null ? "binary/octet-stream" : object.contentType());
+    if (object.cacheControl() != null) {
+      headers.set("Cache-Control", object.cacheControl());
+    }
+    if (object.etag() != null) {
+      headers.set("ETag", object.etag());
+    }
+    headers.set("X-Cache", cacheStatus);
+    String ifNoneMatch = exchange.getRequestHeaders().getFirst("If-None-Match");
+    if (status == 200 && object.etag() != null && matches(ifNoneMatch, object.etag())) {
+      Responses.send(exchange, 304, new byte[0]);
+      return;
+    }
+    Responses.send(exchange, status, object.body());
+  }
+
+  private static boolean matches(String ifNoneMatch, String etag) {
+    if (ifNoneMatch == null) {
+      return false;
+    }
+    for (String candidate : ifNoneMatch.split(",")) {
+      String c = candidate.strip();
+      if (c.equals("*") || c.equals(etag) || c.equals("W/" + etag)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.close();
+  }
+}

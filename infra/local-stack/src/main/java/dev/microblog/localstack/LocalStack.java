@@ -1,0 +1,280 @@
+package dev.microblog.localstack;
+
+import dev.microblog.core.store.Store;
+import dev.microblog.functions.Functions;
+import dev.microblog.gateway.LocalDynamo;
+import dev.microblog.generator.Generator;
+import dev.microblog.generator.RecordingInvalidator;
+import dev.microblog.generator.S3Publisher;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * The whole site on one machine, no Docker: DynamoDB (dynalite + our gateway), S3 (S3Proxy), SES
+ * (aws-ses-v2-local), the functions on a local HTTP server, the generator fed by a stream poller,
+ * and the CDN stand-in in front. Closing it stops every part and leaves no process behind.
+ */
+public final class LocalStack implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
+  public static final String TABLE = "microblog";
+  public static final String BUCKET = "site";
+
+  /** Written on a clean stop once every change reached the bucket; absent: rebuild on start. */
+  private static final String CLEAN_STOP = "clean-stop";
+
+  private final Options options;
+  private final Deque<AutoCloseable> running = new ArrayDeque<>();
+  private LocalDynamo dynamo;
+  private S3Server s3;
+  private SesServer ses;
+  private Cdn cdn;
+  private EmbeddedServer functions;
+  private StreamPoller poller;
+  private Generator generator;
+  private RecordingInvalidator invalidator;
+  private DynamoDbClient dynamoClient;
+  private S3Client s3Client;
+  private Store store;
+  private boolean seeded;
+  private boolean rebuilt;
+
+  private LocalStack(Options options) {
+    this.options = options;
+  }
+
+  /** Starts every part; if one fails, stops those already started. */
+  public static LocalStack start(Options options) throws Exception {
+    LocalStack stack = new LocalStack(options);
+    try {
+      stack.startParts();
+      return stack;
+    } catch (Exception | Error e) {
+      stack.close();
+      throw e;
+    }
+  }
+
+  private void startParts() throws Exception {
+    Path data = options.dataDir();
+    if (data != null) {
+      if (options.reset()) {
+        DataDir.wipe(data);
+      }
+      Files.createDirectories(data);
+    }
+    boolean cleanStop = data != null && Files.deleteIfExists(data.resolve(CLEAN_STOP));
+
+    Timings timings = new Timings();
+    dynamo =
+        keep(
+            LocalDynamo.start(
+                options.nodeDir().resolve("node_modules"), sub("dynamodb"), options.port(2)));
+    timings.lap("DynamoDB");
+    s3 = keep(S3Server.start(sub("s3"), options.port(3), BUCKET));
+    timings.lap("S3");
+    ses = keep(SesServer.start(options.nodeDir(), options.port(4)));
+    timings.lap("SES");
+
+    dynamoClient = keep(LocalClients.dynamoDb(dynamo.endpoint()));
+    DynamoDbStreamsClient streams = keep(LocalClients.streams(dynamo.endpoint()));
+    s3Client = keep(s3.client());
+    store = Store.over(dynamoClient, TABLE);
+    store.table().createIfMissing();
+    timings.lap("table");
+
+    cdn = keep(Cdn.start(options.sitePort(), s3Client, BUCKET));
+    functions = Functions.start(functionProperties());
+    running.push(functions::stop);
+    cdn.routeApiTo(functions.getURI());
+    timings.lap("functions");
+
+    invalidator = new RecordingInvalidator().onInvalidate(cdn::invalidate);
+    generator = Generator.create(store, new S3Publisher(s3Client, BUCKET), invalidator);
+    if (!cleanStop || !s3.hasObject("index.html")) {
+      log.info("Rendering the whole site from the table (the bucket may be behind it)…");
+      generator.builder().rebuildAll();
+      rebuilt = true;
+      timings.lap("full build");
+    }
+    poller =
+        keep(
+            StreamPoller.start(
+                dynamoClient,
+                streams,
+                TABLE,
+                generator.handler(),
+                StreamPoller.Settings.defaults()));
+
+    if (options.demo() && store.users().allUsernames().isEmpty()) {
+      DemoData.seed(new SiteClient(cdn.url()));
+      seeded = true;
+    }
+    awaitPagesCurrent(Duration.ofSeconds(60));
+    timings.lap(seeded ? "demo data" : "stream");
+    log.info("Local stack up in {}", timings);
+  }
+
+  private Map<String, Object> functionProperties() {
+    Map<String, Object> p = new LinkedHashMap<>();
+    int apiPort = options.port(1);
+    p.put("micronaut.server.port", apiPort == 0 ? -1 : apiPort);
+    p.put("micronaut.server.host", "127.0.0.1");
+    p.put("microblog.table", TABLE);
+    p.put("microblog.endpoint.dynamodb", dynamo.endpoint().toString());
+    p.put("microblog.endpoint.ses", ses.endpoint().toString());
+    p.put("aws.region", "us-east-1");
+    String site = cdn.url().toString();
+    p.put("microblog.site-origins", site + "," + site.replace("localhost", "127.0.0.1"));
+    p.put("microblog.cookies.secure", false);
+    return p;
+  }
+
+  private Path sub(String name) {
+    return options.dataDir() == null ? null : options.dataDir().resolve(name);
+  }
+
+  private <T extends AutoCloseable> T keep(T part) {
+    running.push(part);
+    return part;
+  }
+
+  /** Waits until every write so far has reached the bucket (the poller has caught up). */
+  public boolean awaitPagesCurrent(Duration timeout) throws InterruptedException {
+    return poller.awaitIdle(timeout);
+  }
+
+  public URI siteUrl() {
+    return cdn.url();
+  }
+
+  public URI apiUrl() {
+    return functions.getURI();
+  }
+
+  public URI mailbox() {
+    return ses.mailbox();
+  }
+
+  public URI sesEndpoint() {
+    return ses.endpoint();
+  }
+
+  public URI dynamoEndpoint() {
+    return dynamo.endpoint();
+  }
+
+  public URI s3Endpoint() {
+    return s3.endpoint();
+  }
+
+  public Cdn cdn() {
+    return cdn;
+  }
+
+  public Store store() {
+    return store;
+  }
+
+  public Generator generator() {
+    return generator;
+  }
+
+  public RecordingInvalidator invalidator() {
+    return invalidator;
+  }
+
+  public StreamPoller poller() {
+    return poller;
+  }
+
+  public S3Client s3Client() {
+    return s3Client;
+  }
+
+  public boolean seededDemo() {
+    return seeded;
+  }
+
+  /** Whether this start rendered the whole site because the bucket could be behind the table. */
+  public boolean rebuiltOnStart() {
+    return rebuilt;
+  }
+
+  @Override
+  public void close() {
+    boolean caughtUp = false;
+    try {
+      caughtUp = poller != null && functions != null && awaitPagesCurrentAfterStop();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    while (!running.isEmpty()) {
+      AutoCloseable part = running.pop();
+      try {
+        part.close();
+      } catch (Exception e) {
+        log.warn("Stopping {} failed", part, e);
+      }
+    }
+    if (caughtUp && options.dataDir() != null) {
+      try {
+        Files.writeString(
+            options.dataDir().resolve(CLEAN_STOP), "every change reached the bucket\n");
+      } catch (IOException e) {
+        log.warn("Could not mark the clean stop", e);
+      }
+    }
+  }
+
+  /** No new writes once the functions stop; then whatever the poller has left is the last. */
+  private boolean awaitPagesCurrentAfterStop() throws InterruptedException {
+    functions.stop();
+    return poller.awaitIdle(Duration.ofSeconds(5));
+  }
+
+  public static void main(String[] args) {
+    Path repo = Options.findRepo(Path.of(System.getProperty("microblog.repo", ".")));
+    Options options;
+    try {
+      options = Options.parse(args, repo);
+    } catch (IllegalArgumentException e) {
+      if (!e.getMessage().isEmpty()) {
+        System.err.println(e.getMessage());
+      }
+      System.err.print(Options.USAGE);
+      System.exit(e.getMessage().isEmpty() ? 0 : 2);
+      return;
+    }
+    LocalStack stack;
+    try {
+      stack = start(options);
+    } catch (Exception e) {
+      log.error("The local stack did not start: {}", e.getMessage(), e);
+      System.exit(1);
+      return;
+    }
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  System.out.println("\nStopping the local stack…");
+                  stack.close();
+                  System.out.println("Stopped.");
+                },
+                "local-stack-stop"));
+    System.out.println(Banner.text(stack, options));
+  }
+}

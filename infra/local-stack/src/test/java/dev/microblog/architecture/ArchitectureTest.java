@@ -1,0 +1,123 @@
+package dev.microblog.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The module rules, as tests: a wrong import fails the build, not a review. This module's test
+ * classpath holds every module, so the rules see the whole product.
+ */
+class ArchitectureTest {
+  private static final String CORE = "dev.microblog.core..";
+  private static final String STORE = "dev.microblog.core.store..";
+  private static final String CONFIG = "dev.microblog.core.config..";
+  private static final String SITE = "dev.microblog.site..";
+  private static final String FUNCTIONS = "dev.microblog.functions..";
+  private static final String GENERATOR = "dev.microblog.generator..";
+  private static final String LOCAL_STACK = "dev.microblog.localstack..";
+  private static final String GATEWAY = "dev.microblog.gateway..";
+
+  private static JavaClasses product;
+
+  @BeforeAll
+  static void importProduct() {
+    product =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.microblog");
+  }
+
+  @Test
+  void functions_and_generator_never_depend_on_each_other() {
+    noClasses()
+        .that()
+        .resideInAPackage(FUNCTIONS)
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage(GENERATOR)
+        .check(product);
+    noClasses()
+        .that()
+        .resideInAPackage(GENERATOR)
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage(FUNCTIONS)
+        .check(product);
+  }
+
+  @Test
+  void core_depends_on_no_other_module() {
+    noClasses()
+        .that()
+        .resideInAPackage(CORE)
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(SITE, FUNCTIONS, GENERATOR, LOCAL_STACK, GATEWAY)
+        .check(product);
+  }
+
+  @Test
+  void templates_use_the_domain_but_never_the_store() {
+    noClasses()
+        .that()
+        .resideInAPackage(SITE)
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(STORE, CONFIG, FUNCTIONS, GENERATOR)
+        .check(product);
+  }
+
+  @Test
+  void only_the_store_talks_to_dynamodb() {
+    // Wiring may hand a client to the store; only the store builds requests and reads results.
+    noClasses()
+        .that()
+        .resideOutsideOfPackages(STORE, LOCAL_STACK, GATEWAY)
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("software.amazon.awssdk.services.dynamodb.model..")
+        .because("the store owns the table layout: keys, conditions and transactions")
+        .check(product);
+  }
+
+  @Test
+  void only_the_generator_writes_pages() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackages(GENERATOR, LOCAL_STACK)
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "software.amazon.awssdk.services.s3..", "software.amazon.awssdk.services.cloudfront..")
+        .because("pages reach the bucket and the CDN through the generator's Publisher only")
+        .check(product);
+  }
+
+  @Test
+  void only_templates_hold_markup() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage(SITE)
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("com.github.mustachejava..")
+        .because("functions and generator render through site-templates' Templates")
+        .check(product);
+  }
+
+  @Test
+  void the_local_stack_is_never_part_of_a_deployable() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(CORE, SITE, FUNCTIONS, GENERATOR)
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(LOCAL_STACK, GATEWAY, "org.gaul..")
+        .check(product);
+  }
+}

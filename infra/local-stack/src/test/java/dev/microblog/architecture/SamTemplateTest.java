@@ -1,0 +1,163 @@
+package dev.microblog.architecture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import dev.microblog.core.store.Table;
+import dev.microblog.functions.Functions;
+import dev.microblog.generator.Generator;
+import dev.microblog.generator.StreamHandler;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.AbstractConstruct;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.Tag;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+
+/** template.yaml must describe the code as it is: handlers, packages, table, stream, settings. */
+class SamTemplateTest {
+  private static Map<String, Object> resources;
+  private static Path repo;
+
+  @BeforeAll
+  static void readTemplate() throws IOException {
+    repo = Path.of("").toAbsolutePath();
+    while (!Files.exists(repo.resolve("template.yaml"))) {
+      repo = repo.getParent();
+    }
+    Map<String, Object> template =
+        new Yaml(new CloudFormationTags()).load(Files.readString(repo.resolve("template.yaml")));
+    assertThat(template).containsEntry("Transform", "AWS::Serverless-2016-10-31");
+    resources = map(template.get("Resources"));
+  }
+
+  @Test
+  void the_functions_run_behind_a_rest_api_so_every_set_cookie_survives() {
+    Map<String, Object> function = properties("FunctionsFunction");
+    assertThat(function.get("Handler")).isEqualTo(Functions.LAMBDA_HANDLER);
+    assertThat(Functions.LAMBDA_HANDLER).contains(".payload1.");
+    assertThat(type("Api")).isEqualTo("AWS::Serverless::Api");
+    Map<String, Object> event = map(map(map(function.get("Events")).get("Api")).get("Properties"));
+    assertThat(event.get("Path")).isEqualTo("/api/{proxy+}");
+  }
+
+  @Test
+  void the_generator_handler_is_the_stream_handler_and_reports_partial_failures() {
+    Map<String, Object> generator = properties("GeneratorFunction");
+    assertThat(generator.get("Handler"))
+        .isEqualTo(StreamHandler.class.getName() + "::handleRequest");
+    assertThat(RequestHandler.class).isAssignableFrom(StreamHandler.class);
+    Map<String, Object> stream =
+        map(map(map(generator.get("Events")).get("TableStream")).get("Properties"));
+    assertThat(stream.get("Stream")).isEqualTo("!GetAtt Table.StreamArn");
+    assertThat(list(stream.get("FunctionResponseTypes"))).contains("ReportBatchItemFailures");
+    assertThat(map(map(generator.get("Environment")).get("Variables")))
+        .containsKeys(Generator.BUCKET, Generator.DISTRIBUTION_ID);
+  }
+
+  @Test
+  void the_packages_named_are_the_ones_the_lambda_profile_builds() throws IOException {
+    for (String module : List.of("functions", "generator")) {
+      String function = module.equals("functions") ? "FunctionsFunction" : "GeneratorFunction";
+      assertThat(properties(function).get("CodeUri"))
+          .isEqualTo(module + "/target/" + module + "-lambda.jar");
+      assertThat(Files.readString(repo.resolve(module).resolve("pom.xml")))
+          .contains("<finalName>" + module + "-lambda</finalName>");
+    }
+  }
+
+  @Test
+  void the_table_is_the_one_the_store_creates() {
+    CreateTableRequest code = Table.definition("any");
+    Map<String, Object> table = properties("Table");
+
+    assertThat(list(table.get("KeySchema")))
+        .map(k -> map(k).get("AttributeName") + ":" + map(k).get("KeyType"))
+        .containsExactlyElementsOf(
+            code.keySchema().stream()
+                .map(k -> k.attributeName() + ":" + k.keyTypeAsString())
+                .toList());
+    assertThat(list(table.get("AttributeDefinitions")))
+        .map(a -> map(a).get("AttributeName") + ":" + map(a).get("AttributeType"))
+        .containsExactlyInAnyOrderElementsOf(
+            code.attributeDefinitions().stream()
+                .map(a -> a.attributeName() + ":" + a.attributeTypeAsString())
+                .toList());
+    Map<String, Object> index = map(list(table.get("GlobalSecondaryIndexes")).get(0));
+    assertThat(index.get("IndexName")).isEqualTo(Table.GSI1);
+    assertThat(map(table.get("StreamSpecification")).get("StreamViewType"))
+        .isEqualTo(code.streamSpecification().streamViewTypeAsString());
+    assertThat(map(table.get("TimeToLiveSpecification")).get("AttributeName")).isEqualTo(Table.TTL);
+  }
+
+  @Test
+  void api_requests_reach_the_functions_through_the_cdn_uncached() {
+    Map<String, Object> config = map(properties("Distribution").get("DistributionConfig"));
+    Map<String, Object> api = map(list(config.get("CacheBehaviors")).get(0));
+    assertThat(api.get("PathPattern")).isEqualTo("/api/*");
+    assertThat(api.get("TargetOriginId")).isEqualTo("api");
+    assertThat(list(api.get("AllowedMethods"))).contains("POST");
+  }
+
+  private static String type(String resource) {
+    return (String) map(resources.get(resource)).get("Type");
+  }
+
+  private static Map<String, Object> properties(String resource) {
+    assertThat(resources).containsKey(resource);
+    return map(map(resources.get(resource)).get("Properties"));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> map(Object o) {
+    assertThat(o).isInstanceOf(Map.class);
+    return (Map<String, Object>) o;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Object> list(Object o) {
+    assertThat(o).isInstanceOf(List.class);
+    return (List<Object>) o;
+  }
+
+  /**
+   * Reads CloudFormation's short tags ({@code !Ref}, {@code !GetAtt}, {@code !Sub}…) as the text
+   * "!Tag value" so the test can compare them; plain YAML loaders reject or drop them.
+   */
+  private static final class CloudFormationTags extends SafeConstructor {
+    CloudFormationTags() {
+      super(new LoaderOptions());
+      for (String tag : List.of("Ref", "GetAtt", "Sub", "If", "Equals", "Not", "Join", "Select")) {
+        yamlConstructors.put(new Tag("!" + tag), new ShortTag(tag));
+      }
+    }
+
+    private final class ShortTag extends AbstractConstruct {
+      private final String name;
+
+      ShortTag(String name) {
+        this.name = name;
+      }
+
+      @Override
+      public Object construct(Node node) {
+        Object value =
+            node instanceof ScalarNode scalar
+                ? scalar.getValue()
+                : node.getNodeId().name().equals("sequence")
+                    ? constructSequence((org.yaml.snakeyaml.nodes.SequenceNode) node)
+                    : constructMapping((org.yaml.snakeyaml.nodes.MappingNode) node);
+        return "!" + name + " " + value;
+      }
+    }
+  }
+}

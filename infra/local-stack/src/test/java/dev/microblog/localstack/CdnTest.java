@@ -1,0 +1,233 @@
+package dev.microblog.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** The CloudFront stand-in's edge rules, over a real S3Proxy bucket. */
+class CdnTest {
+  private static final String PAGE_CACHE = "public, max-age=0, s-maxage=31536000";
+
+  static S3Server s3;
+  static S3Client client;
+  static Cdn cdn;
+  static HttpServer functions;
+  static final AtomicReference<Seen> seen = new AtomicReference<>();
+  static final HttpClient http =
+      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+  record Seen(String method, String uri, String body, String cookie, String origin, String host) {}
+
+  @BeforeAll
+  static void start() throws Exception {
+    s3 = S3Server.start(null, 0, "site");
+    client = s3.client();
+    cdn = Cdn.start(0, client, "site");
+    functions = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    functions.createContext(
+        "/",
+        exchange -> {
+          var h = exchange.getRequestHeaders();
+          seen.set(
+              new Seen(
+                  exchange.getRequestMethod(),
+                  exchange.getRequestURI().toString(),
+                  new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
+                  h.getFirst("Cookie"),
+                  h.getFirst("Origin"),
+                  h.getFirst("Host")));
+          exchange.getResponseHeaders().add("Set-Cookie", "mb_session=abc; Path=/; HttpOnly");
+          exchange.getResponseHeaders().add("Set-Cookie", "mb_user=alice; Path=/");
+          exchange.getResponseHeaders().add("Location", "/users/alice/home/#logged-in");
+          exchange.sendResponseHeaders(303, -1);
+          exchange.close();
+        });
+    functions.start();
+    cdn.routeApiTo(URI.create("http://127.0.0.1:" + functions.getAddress().getPort()));
+    put("index.html", "<h1>explore</h1>", "text/html; charset=utf-8", PAGE_CACHE);
+    put("users/alice/index.html", "<h1>alice</h1>", "text/html; charset=utf-8", PAGE_CACHE);
+    put("404.html", "<h1>no such page</h1>", "text/html; charset=utf-8", "public, max-age=300");
+    put("users/alice/following.json", "[\"bob\"]", "application/json", "no-cache");
+  }
+
+  @AfterAll
+  static void stop() throws IOException {
+    cdn.close();
+    functions.stop(0);
+    s3.close();
+  }
+
+  static void put(String key, String body, String type, String cacheControl) {
+    client.putObject(
+        b -> b.bucket("site").key(key).contentType(type).cacheControl(cacheControl),
+        RequestBody.fromString(body));
+  }
+
+  static HttpResponse<String> get(String path, String... headers) throws Exception {
+    var request = HttpRequest.newBuilder(cdn.url().resolve(path));
+    if (headers.length > 0) {
+      request.headers(headers);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** S3Proxy's Jetty drops the space after the semicolon; browsers do not mind either form. */
+  static String contentType(HttpResponse<?> response) {
+    return response.headers().firstValue("Content-Type").orElse("").replace(" ", "");
+  }
+
+  @Test
+  void aDirectoryPathServesItsIndexWithTheObjectsHeaders() throws Exception {
+    var root = get("/");
+    var profile = get("/users/alice/");
+
+    assertThat(root.statusCode()).isEqualTo(200);
+    assertThat(root.body()).isEqualTo("<h1>explore</h1>");
+    assertThat(profile.statusCode()).isEqualTo(200);
+    assertThat(profile.body()).isEqualTo("<h1>alice</h1>");
+    assertThat(contentType(profile)).isEqualTo("text/html;charset=utf-8");
+    assertThat(profile.headers().firstValue("Cache-Control")).hasValue(PAGE_CACHE);
+    assertThat(profile.headers().firstValue("ETag")).isPresent();
+  }
+
+  @Test
+  void aDirectoryWithoutItsSlashIsRedirected() throws Exception {
+    var response = get("/users/alice?x=1");
+
+    assertThat(response.statusCode()).isEqualTo(301);
+    assertThat(response.headers().firstValue("Location")).hasValue("/users/alice/?x=1");
+  }
+
+  @Test
+  void aMissingObjectGetsThe404PageWithStatus404() throws Exception {
+    var response = get("/users/nobody/");
+
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(response.body()).isEqualTo("<h1>no such page</h1>");
+    assertThat(contentType(response)).isEqualTo("text/html;charset=utf-8");
+  }
+
+  @Test
+  void aMatchingEtagGets304WithoutABody() throws Exception {
+    String etag = get("/users/alice/").headers().firstValue("ETag").orElseThrow();
+
+    var again = get("/users/alice/", "If-None-Match", etag);
+    var other = get("/users/alice/", "If-None-Match", "\"something-else\"");
+
+    assertThat(again.statusCode()).isEqualTo(304);
+    assertThat(again.body()).isEmpty();
+    assertThat(again.headers().firstValue("ETag")).hasValue(etag);
+    assertThat(other.statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void headAnswersTheHeadersOnly() throws Exception {
+    var response =
+        http.send(
+            HttpRequest.newBuilder(cdn.url().resolve("/users/alice/"))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).isEmpty();
+    assertThat(response.headers().firstValue("Content-Length")).hasValue("14");
+  }
+
+  @Test
+  void aCachedPageStaysUntilItIsInvalidated() throws Exception {
+    put("page/7/index.html", "first", "text/html", PAGE_CACHE);
+    assertThat(get("/page/7/").body()).isEqualTo("first");
+
+    put("page/7/index.html", "second", "text/html", PAGE_CACHE);
+    var stale = get("/page/7/");
+    cdn.invalidate(List.of("/page/7/"));
+    var fresh = get("/page/7/");
+
+    assertThat(stale.body()).isEqualTo("first");
+    assertThat(stale.headers().firstValue("X-Cache")).hasValue("Hit from cloudfront");
+    assertThat(fresh.body()).isEqualTo("second");
+    assertThat(cdn.invalidations())
+        .extracting(Cdn.Invalidation::paths)
+        .contains(List.of("/page/7/"));
+  }
+
+  @Test
+  void aWildcardInvalidationDropsEveryPathUnderThePrefix() throws Exception {
+    put("users/zoe/index.html", "zoe 1", "text/html", PAGE_CACHE);
+    put("users/zoe/page/1/index.html", "zoe page 1", "text/html", PAGE_CACHE);
+    get("/users/zoe/");
+    get("/users/zoe/page/1/");
+    put("users/zoe/index.html", "zoe 2", "text/html", PAGE_CACHE);
+    put("users/zoe/page/1/index.html", "zoe page 1 again", "text/html", PAGE_CACHE);
+
+    cdn.invalidate(List.of("/users/zoe/*"));
+
+    assertThat(get("/users/zoe/").body()).isEqualTo("zoe 2");
+    assertThat(get("/users/zoe/page/1/").body()).isEqualTo("zoe page 1 again");
+  }
+
+  @Test
+  void anObjectMarkedNoCacheIsFetchedEveryTime() throws Exception {
+    assertThat(get("/users/alice/following.json").body()).isEqualTo("[\"bob\"]");
+    put("users/alice/following.json", "[\"bob\",\"carol\"]", "application/json", "no-cache");
+
+    var response = get("/users/alice/following.json");
+
+    assertThat(response.body()).isEqualTo("[\"bob\",\"carol\"]");
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+  }
+
+  @Test
+  void apiRequestsGoToTheFunctionsWithEverythingTheBrowserSent() throws Exception {
+    var response =
+        http.send(
+            HttpRequest.newBuilder(cdn.url().resolve("/api/login?next=home"))
+                .header("Cookie", "mb_session=old")
+                .header("Origin", cdn.url().toString())
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=alice&password=secret"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(seen.get())
+        .isEqualTo(
+            new Seen(
+                "POST",
+                "/api/login?next=home",
+                "username=alice&password=secret",
+                "mb_session=old",
+                cdn.url().toString(),
+                cdn.url().getAuthority()));
+    assertThat(response.statusCode()).isEqualTo(303);
+    assertThat(response.headers().firstValue("Location")).hasValue("/users/alice/home/#logged-in");
+    assertThat(response.headers().allValues("Set-Cookie"))
+        .containsExactlyInAnyOrder("mb_session=abc; Path=/; HttpOnly", "mb_user=alice; Path=/");
+  }
+
+  @Test
+  void postsOutsideTheApiAreRefused() throws Exception {
+    var response =
+        http.send(
+            HttpRequest.newBuilder(cdn.url().resolve("/users/alice/"))
+                .POST(HttpRequest.BodyPublishers.ofString("x"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(405);
+  }
+}

@@ -1,0 +1,192 @@
+package dev.microblog.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import dev.microblog.core.store.Table;
+import dev.microblog.gateway.LocalDynamo;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+
+/** The local event source mapping against the real stream of a table in LocalDynamo. */
+class StreamPollerTest {
+  static final StreamPoller.Settings QUICK_RETRIES =
+      StreamPoller.Settings.defaults().withBackoff(Duration.ofMillis(10), Duration.ofMillis(50));
+  static final AtomicInteger tables = new AtomicInteger();
+
+  static LocalDynamo dynamo;
+  static DynamoDbClient client;
+  static DynamoDbStreamsClient streams;
+
+  @BeforeAll
+  static void start() throws Exception {
+    dynamo = LocalDynamo.start(Repo.nodeDir().resolve("node_modules"), null, 0);
+    client = LocalClients.dynamoDb(dynamo.endpoint());
+    streams = LocalClients.streams(dynamo.endpoint());
+  }
+
+  @AfterAll
+  static void stop() {
+    client.close();
+    streams.close();
+    dynamo.close();
+  }
+
+  /** A fresh table with its stream, holding one item per key, written in order. */
+  static String tableWith(String... keys) {
+    String table = "poller" + tables.incrementAndGet();
+    new Table(client, table).createIfMissing();
+    for (String key : keys) {
+      client.putItem(
+          b ->
+              b.tableName(table)
+                  .item(Map.of("pk", AttributeValue.fromS(key), "sk", AttributeValue.fromS("x"))));
+    }
+    return table;
+  }
+
+  /** Records what each invocation received (the items' pk) and answers as told. */
+  static final class RecordingHandler
+      implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+    final List<List<String>> batches = new CopyOnWriteArrayList<>();
+    final List<String> arns = new CopyOnWriteArrayList<>();
+    private final java.util.function.BiFunction<Integer, DynamodbEvent, StreamsEventResponse>
+        answer;
+
+    RecordingHandler(
+        java.util.function.BiFunction<Integer, DynamodbEvent, StreamsEventResponse> answer) {
+      this.answer = answer;
+    }
+
+    @Override
+    public StreamsEventResponse handleRequest(
+        DynamodbEvent event, com.amazonaws.services.lambda.runtime.Context context) {
+      batches.add(
+          event.getRecords().stream()
+              .map(r -> r.getDynamodb().getKeys().get("pk").getS())
+              .toList());
+      event.getRecords().forEach(r -> arns.add(r.getEventSourceARN()));
+      return answer.apply(batches.size(), event);
+    }
+
+    List<String> delivered() {
+      return batches.stream().flatMap(List::stream).toList();
+    }
+  }
+
+  static StreamsEventResponse failAt(DynamodbEvent event, int index) {
+    String seq = event.getRecords().get(index).getDynamodb().getSequenceNumber();
+    return new StreamsEventResponse(List.of(new StreamsEventResponse.BatchItemFailure(seq)));
+  }
+
+  static StreamsEventResponse ok() {
+    return new StreamsEventResponse(List.of());
+  }
+
+  @Test
+  void deliversEveryRecordInOrderWithTheStreamArn() throws Exception {
+    String table = tableWith("a", "b", "c");
+    var handler = new RecordingHandler((n, event) -> ok());
+
+    try (var poller = StreamPoller.start(client, streams, table, handler, QUICK_RETRIES)) {
+      assertThat(poller.awaitIdle(Duration.ofSeconds(5))).isTrue();
+
+      assertThat(handler.delivered()).containsExactly("a", "b", "c");
+      assertThat(handler.arns).containsOnly(poller.streamArn());
+      assertThat(poller.streamArn()).contains(":table/" + table + "/stream/");
+    }
+  }
+
+  @Test
+  void aReportedFailureGetsTheBatchAgainFromTheFailedRecord() throws Exception {
+    String table = tableWith("a", "b", "c", "d");
+    var handler = new RecordingHandler((n, event) -> n == 1 ? failAt(event, 2) : ok());
+
+    try (var poller = StreamPoller.start(client, streams, table, handler, QUICK_RETRIES)) {
+      assertThat(poller.awaitIdle(Duration.ofSeconds(5))).isTrue();
+
+      assertThat(handler.batches).containsExactly(List.of("a", "b", "c", "d"), List.of("c", "d"));
+      assertThat(poller.stats().failedBatches()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aThrowingHandlerGetsTheWholeBatchAgain() throws Exception {
+    String table = tableWith("a", "b");
+    var handler =
+        new RecordingHandler(
+            (n, event) -> {
+              if (n == 1) {
+                throw new IllegalStateException("S3 is down");
+              }
+              return ok();
+            });
+
+    try (var poller = StreamPoller.start(client, streams, table, handler, QUICK_RETRIES)) {
+      assertThat(poller.awaitIdle(Duration.ofSeconds(5))).isTrue();
+
+      assertThat(handler.batches).containsExactly(List.of("a", "b"), List.of("a", "b"));
+    }
+  }
+
+  @Test
+  void aRecordThatKeepsFailingIsDroppedAfterTheRetriesAndTheRestGoesOn() throws Exception {
+    String table = tableWith("a", "poison", "c");
+    var handler =
+        new RecordingHandler(
+            (n, event) -> {
+              var keys =
+                  event.getRecords().stream()
+                      .map(r -> r.getDynamodb().getKeys().get("pk").getS())
+                      .toList();
+              return keys.contains("poison") ? failAt(event, keys.indexOf("poison")) : ok();
+            });
+
+    try (var poller = StreamPoller.start(client, streams, table, handler, QUICK_RETRIES)) {
+      assertThat(poller.awaitIdle(Duration.ofSeconds(5))).isTrue();
+      client.putItem(
+          b ->
+              b.tableName(table)
+                  .item(
+                      Map.of(
+                          "pk", AttributeValue.fromS("after"), "sk", AttributeValue.fromS("x"))));
+      assertThat(poller.awaitIdle(Duration.ofSeconds(5))).isTrue();
+
+      // The first delivery and 5 retries fail at "poison"; then it and the rest of its batch
+      // ("c") are dropped, and later records flow again.
+      assertThat(handler.batches).hasSize(1 + QUICK_RETRIES.maxRetries() + 1);
+      assertThat(handler.batches.getLast()).containsExactly("after");
+      assertThat(poller.stats().droppedRecords()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void awaitIdleWaitsForWritesMadeJustBefore() throws Exception {
+    String table = tableWith();
+    var handler = new RecordingHandler((n, event) -> ok());
+
+    try (var poller = StreamPoller.start(client, streams, table, handler, QUICK_RETRIES)) {
+      for (int i = 0; i < 20; i++) {
+        String key = "k" + i;
+        client.putItem(
+            b ->
+                b.tableName(table)
+                    .item(
+                        Map.of("pk", AttributeValue.fromS(key), "sk", AttributeValue.fromS("x"))));
+        assertThat(poller.awaitIdle(Duration.ofSeconds(5))).isTrue();
+        assertThat(handler.delivered()).endsWith(key);
+      }
+    }
+  }
+}
