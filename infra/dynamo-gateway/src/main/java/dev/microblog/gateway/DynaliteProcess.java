@@ -25,6 +25,8 @@ import org.slf4j.LoggerFactory;
  * supervisor stops dynalite. So no dynalite outlives the JVM that started it.
  */
 final class DynaliteProcess implements AutoCloseable {
+  private static final Path SETSID = Path.of("/usr/bin/setsid");
+
   private static final Logger LOG = LoggerFactory.getLogger(DynaliteProcess.class);
   private static final Duration STARTUP = Duration.ofSeconds(20);
   private static final Duration SHUTDOWN = Duration.ofSeconds(5);
@@ -111,22 +113,27 @@ final class DynaliteProcess implements AutoCloseable {
 
   private static DynaliteProcess launch(
       String node, Path supervisor, Path cli, int port, Path dataDir) throws IOException {
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                node,
-                supervisor.toString(),
-                cli.toString(),
-                "--port",
-                Integer.toString(port),
-                "--host",
-                "127.0.0.1",
-                "--createTableMs",
-                "0",
-                "--deleteTableMs",
-                "0",
-                "--updateTableMs",
-                "0"));
+    List<String> command = new ArrayList<>();
+    if (Files.isExecutable(SETSID)) {
+      // Its own session: a Ctrl-C in the terminal reaches the JVM, which closes us in order,
+      // instead of killing dynalite under a running gateway. The stdin pipe still ends it.
+      command.add(SETSID.toString());
+    }
+    command.addAll(
+        List.of(
+            node,
+            supervisor.toString(),
+            cli.toString(),
+            "--port",
+            Integer.toString(port),
+            "--host",
+            "127.0.0.1",
+            "--createTableMs",
+            "0",
+            "--deleteTableMs",
+            "0",
+            "--updateTableMs",
+            "0"));
     if (dataDir != null) {
       command.addAll(List.of("--path", dataDir.toAbsolutePath().toString()));
     }
@@ -154,6 +161,9 @@ final class DynaliteProcess implements AutoCloseable {
       String text = snapshot(output);
       if (text.contains("EADDRINUSE")) {
         throw new PortTaken("dynalite could not listen on port " + port + ": port in use");
+      }
+      if (process.exitValue() == 127) { // setsid could not run node
+        throw new IOException(node + " not found on PATH: install Node.js ≥ 20");
       }
       throw new IOException(
           "dynalite exited (status "

@@ -28,6 +28,7 @@ final class TtlSweeper implements AutoCloseable {
   private final KeySchemas keySchemas;
   private final StreamStore streams;
   private final Lock writeLock;
+  private volatile boolean failing;
   private final ScheduledExecutorService timer =
       Executors.newSingleThreadScheduledExecutor(
           task -> Thread.ofPlatform().daemon().name("dynamo-gateway-ttl").unstarted(task));
@@ -65,8 +66,16 @@ final class TtlSweeper implements AutoCloseable {
   private void sweepQuietly() {
     try {
       sweepNow();
+      failing = false;
     } catch (IOException | RuntimeException e) {
-      LOG.warn("TTL sweep failed; trying again in a second", e);
+      if (timer.isShutdown() || Thread.currentThread().isInterrupted()) {
+        return; // closing: an interrupted sweep is expected, not news
+      }
+      if (!failing) {
+        // Once per outage, not every second while dynalite is down.
+        LOG.warn("TTL sweep failed; trying again every second: {}", e.toString());
+        failing = true;
+      }
     }
   }
 
