@@ -102,7 +102,7 @@ plain() { sed -u 's/\x1b\[[0-9;]*m//g'; }
 # mvn -q install of every module without tests: silent unless something is wrong.
 build_quietly() {
   say "Building (mvn -q -DskipTests install)…"
-  (cd "$REPO" && mvn -q -B -DskipTests -Dspotless.check.skip=true install 2>&1 | plain >&2) ||
+  (cd "$REPO" && mvn -q -B -Dmaven.test.skip=true -Dspotless.check.skip=true install 2>&1 | plain >&2) ||
     die "the build failed (see the errors above)"
 }
 

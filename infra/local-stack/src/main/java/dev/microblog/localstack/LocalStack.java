@@ -70,10 +70,11 @@ public final class LocalStack implements AutoCloseable {
   private void startParts() throws Exception {
     Path data = options.dataDir();
     if (data != null) {
+      Files.createDirectories(data);
+      keep(DataDir.lock(data)); // before --reset: never wipe what another stack is using
       if (options.reset()) {
         DataDir.wipe(data);
       }
-      Files.createDirectories(data);
     }
     boolean cleanStop = data != null && Files.deleteIfExists(data.resolve(CLEAN_STOP));
 
@@ -262,7 +263,18 @@ public final class LocalStack implements AutoCloseable {
     try {
       stack = start(options);
     } catch (Exception e) {
-      log.error("The local stack did not start: {}", e.getMessage(), e);
+      if (portTaken(e)) {
+        int site = options.sitePort();
+        System.err.printf(
+            "error: a port the stack needs is taken (site %d, API %d, DynamoDB %d, S3 %d, SES %d)."
+                + "%nIs another copy running? Stop it, or start with --port N (--port 0 picks free"
+                + " ports).%n",
+            site, site + 1, site + 2, site + 3, site + 4);
+      } else if (e instanceof DataDir.InUse) {
+        System.err.println("error: " + e.getMessage());
+      } else {
+        log.error("The local stack did not start: {}", e.getMessage(), e);
+      }
       System.exit(1);
       return;
     }
@@ -276,5 +288,16 @@ public final class LocalStack implements AutoCloseable {
                 },
                 "local-stack-stop"));
     System.out.println(Banner.text(stack, options));
+  }
+
+  private static boolean portTaken(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.net.BindException
+          || String.valueOf(t.getMessage()).contains("EADDRINUSE")
+          || String.valueOf(t.getMessage()).contains("port in use")) {
+        return true;
+      }
+    }
+    return false;
   }
 }
