@@ -23,6 +23,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
@@ -85,102 +86,83 @@ class PagePlannerProperties {
 
   @Test
   void a_post_plans_its_permalink_profile_and_explore_pages_and_the_fronts() {
-    qt().forAll(sites(), indexes())
-        .checkAssert(
-            (site, pick) -> {
-              Built built = site.build();
-              Post post = built.posts().get(pick % built.posts().size());
+    forAnyPost(
+        (built, post) -> {
+          PagePlan plan = planner(built).plan(changed(post));
 
-              PagePlan plan = planner(built).plan(changed(post));
-
-              assertThat(plan.pages())
-                  .contains(
-                      new Permalink(post.author(), post.seq()),
-                      new ProfilePage(post.author(), PAGES.pageOf(post.seq())),
-                      new ProfileFront(post.author()),
-                      new ExplorePage(PAGES.pageOf(post.siteSeq())),
-                      new ExploreFront());
-            });
+          assertThat(plan.pages())
+              .contains(
+                  new Permalink(post.author(), post.seq()),
+                  new ProfilePage(post.author(), PAGES.pageOf(post.seq())),
+                  new ProfileFront(post.author()),
+                  new ExplorePage(PAGES.pageOf(post.siteSeq())),
+                  new ExploreFront());
+        });
   }
 
   @Test
   void a_post_plans_the_timelines_of_exactly_its_author_and_their_followers() {
-    qt().forAll(sites(), indexes())
-        .checkAssert(
-            (site, pick) -> {
-              Built built = site.build();
-              Post post = built.posts().get(pick % built.posts().size());
+    forAnyPost(
+        (built, post) -> {
+          PagePlan plan = planner(built).plan(changed(post));
 
-              PagePlan plan = planner(built).plan(changed(post));
-
-              Set<String> expected = new HashSet<>(built.state().followers(post.author()));
-              expected.add(post.author());
-              assertThat(timelines(plan)).isEqualTo(expected);
-            });
+          Set<String> expected = new HashSet<>(built.state().followers(post.author()));
+          expected.add(post.author());
+          assertThat(timelines(plan)).isEqualTo(expected);
+        });
   }
 
   @Test
   void a_post_plans_nothing_else() {
-    qt().forAll(sites(), indexes())
-        .checkAssert(
-            (site, pick) -> {
-              Built built = site.build();
-              Post post = built.posts().get(pick % built.posts().size());
-              long profilePage = PAGES.pageOf(post.seq());
-              long explorePage = PAGES.pageOf(post.siteSeq());
+    forAnyPost(
+        (built, post) -> {
+          long profilePage = PAGES.pageOf(post.seq());
+          long explorePage = PAGES.pageOf(post.siteSeq());
 
-              PagePlan plan = planner(built).plan(changed(post));
+          PagePlan plan = planner(built).plan(changed(post));
 
-              for (PageRef ref : plan.pages()) {
-                switch (ref) {
-                  case Permalink p ->
-                      assertThat(p).isEqualTo(new Permalink(post.author(), post.seq()));
-                  case ProfileFront f -> assertThat(f.username()).isEqualTo(post.author());
-                  case ProfilePage p -> {
-                    assertThat(p.username()).isEqualTo(post.author());
-                    assertThat(p.page()).isBetween(profilePage - 1, profilePage);
-                  }
-                  case ExplorePage p ->
-                      assertThat(p.page()).isBetween(explorePage - 1, explorePage);
-                  case ExploreFront f -> {}
-                  case Timeline t -> {}
-                  default -> throw new AssertionError("a post does not change " + ref);
-                }
+          for (PageRef ref : plan.pages()) {
+            switch (ref) {
+              case Permalink p -> assertThat(p).isEqualTo(new Permalink(post.author(), post.seq()));
+              case ProfileFront f -> assertThat(f.username()).isEqualTo(post.author());
+              case ProfilePage p -> {
+                assertThat(p.username()).isEqualTo(post.author());
+                assertThat(p.page()).isBetween(profilePage - 1, profilePage);
               }
-            });
+              case ExplorePage p -> assertThat(p.page()).isBetween(explorePage - 1, explorePage);
+              case ExploreFront f -> {}
+              case Timeline t -> {}
+              default -> throw new AssertionError("a post does not change " + ref);
+            }
+          }
+        });
   }
 
   @Test
   void the_first_post_of_a_page_also_plans_the_page_before_it_which_gains_a_newer_link() {
-    qt().forAll(sites(), indexes())
-        .checkAssert(
-            (site, pick) -> {
-              Built built = site.build();
-              Post post = built.posts().get(pick % built.posts().size());
-              long profilePage = PAGES.pageOf(post.seq());
-              long explorePage = PAGES.pageOf(post.siteSeq());
+    forAnyPost(
+        (built, post) -> {
+          long profilePage = PAGES.pageOf(post.seq());
+          long explorePage = PAGES.pageOf(post.siteSeq());
 
-              PagePlan plan = planner(built).plan(changed(post));
+          PagePlan plan = planner(built).plan(changed(post));
 
-              assertThat(plan.contains(new ProfilePage(post.author(), profilePage - 1)))
-                  .isEqualTo(profilePage > 1 && PAGES.firstSeq(profilePage) == post.seq());
-              assertThat(plan.contains(new ExplorePage(explorePage - 1)))
-                  .isEqualTo(explorePage > 1 && PAGES.firstSeq(explorePage) == post.siteSeq());
-            });
+          assertThat(plan.contains(new ProfilePage(post.author(), profilePage - 1)))
+              .isEqualTo(profilePage > 1 && PAGES.firstSeq(profilePage) == post.seq());
+          assertThat(plan.contains(new ExplorePage(explorePage - 1)))
+              .isEqualTo(explorePage > 1 && PAGES.firstSeq(explorePage) == post.siteSeq());
+        });
   }
 
   @Test
   void a_record_without_the_site_number_plans_the_same_pages() {
-    qt().forAll(sites(), indexes())
-        .checkAssert(
-            (site, pick) -> {
-              Built built = site.build();
-              Post post = built.posts().get(pick % built.posts().size());
-              PagePlanner planner = planner(built);
+    forAnyPost(
+        (built, post) -> {
+          PagePlanner planner = planner(built);
 
-              assertThat(planner.plan(new PostChanged(post.author(), post.seq(), 0)))
-                  .isEqualTo(planner.plan(changed(post)));
-            });
+          assertThat(planner.plan(new PostChanged(post.author(), post.seq(), 0)))
+              .isEqualTo(planner.plan(changed(post)));
+        });
   }
 
   @Test
@@ -242,6 +224,16 @@ class PagePlannerProperties {
               long explorePages =
                   plan.pages().stream().filter(p -> p instanceof ExplorePage).count();
               assertThat(explorePages).isEqualTo((built.posts().size() + 19) / 20);
+            });
+  }
+
+  /** Checks a property of each generated site with one of its posts. */
+  private static void forAnyPost(BiConsumer<Built, Post> property) {
+    qt().forAll(sites(), indexes())
+        .checkAssert(
+            (site, pick) -> {
+              Built built = site.build();
+              property.accept(built, built.posts().get(pick % built.posts().size()));
             });
   }
 

@@ -158,12 +158,14 @@ public final class Browser {
 
   /** Signs up {@code username} (address username@example.org) and stays logged in. */
   public Browser signUp(String username) {
-    Reply reply =
-        post(
-            "/api/signup",
-            Map.of("username", username, "email", username + "@example.org", "password", PASSWORD));
+    Reply reply = post("/api/signup", signupForm(username, username + "@example.org", PASSWORD));
     assertThat(reply.status()).as(reply.body()).isEqualTo(303);
     return this;
+  }
+
+  /** The signup form, filled in. */
+  public static Map<String, String> signupForm(String username, String email, String password) {
+    return Map.of("username", username, "email", email, "password", password);
   }
 
   public static String encode(Map<String, String> form) {

@@ -17,8 +17,7 @@ class FollowingTest {
   @Test
   void followingAndUnfollowing(Browser browser, Site.Running site) {
     String me = Site.freshName("fan");
-    String star = Site.freshName("star");
-    new Browser(browser.base()).signUp(star);
+    String star = site.signedUpUser("star");
     browser.signUp(me);
 
     Reply follow = browser.post("/api/follow/" + star.toUpperCase(), Map.of());
@@ -42,9 +41,8 @@ class FollowingTest {
   }
 
   @Test
-  void theScriptGetsJson(Browser browser) {
-    String star = Site.freshName("jsonstar");
-    new Browser(browser.base()).signUp(star);
+  void theScriptGetsJson(Browser browser, Site.Running site) {
+    String star = site.signedUpUser("jsonstar");
     browser.signUp(Site.freshName("jsonfan"));
 
     Reply reply = browser.postForJson("/api/follow/" + star, Map.of());
@@ -92,8 +90,7 @@ class FollowingTest {
 
   @Test
   void followingNeedsASession(Browser browser, Site.Running site) {
-    String star = Site.freshName("unseen");
-    new Browser(browser.base()).signUp(star);
+    String star = site.signedUpUser("unseen");
     int before = site.itemCount();
 
     Reply reply = browser.post("/api/follow/" + star, Map.of());

@@ -19,8 +19,7 @@ class LoginTest {
 
   @Test
   void loggingInOpensASessionAndLeadsHome(Browser browser, Site.Running site) {
-    String name = Site.freshName("login");
-    new Browser(browser.base()).signUp(name);
+    String name = site.signedUpUser("login");
 
     Reply reply =
         browser.post(
@@ -37,9 +36,8 @@ class LoginTest {
   }
 
   @Test
-  void theScriptGetsJson(Browser browser) {
-    String name = Site.freshName("loginjson");
-    new Browser(browser.base()).signUp(name);
+  void theScriptGetsJson(Browser browser, Site.Running site) {
+    String name = site.signedUpUser("loginjson");
 
     Reply reply = browser.postForJson("/api/login", Map.of("username", name, "password", PASSWORD));
 
@@ -51,26 +49,26 @@ class LoginTest {
 
   @Test
   void aWrongPasswordIsRefusedWithTheUsernameKept(Browser browser, Site.Running site) {
-    String name = Site.freshName("wrongpw");
-    new Browser(browser.base()).signUp(name);
-    int before = site.itemCount();
+    String name = site.signedUpUser("wrongpw");
 
     Reply reply =
-        browser.post("/api/login", Map.of("username", name, "password", "not the password"));
+        site.writingNothing(
+            () ->
+                browser.post(
+                    "/api/login", Map.of("username", name, "password", "not the password")));
 
     assertWrongCredentials(reply, name);
-    assertThat(site.itemCount()).isEqualTo(before);
   }
 
   @Test
   void anUnknownUserGetsTheSameAnswer(Browser browser, Site.Running site) {
-    int before = site.itemCount();
-
     Reply reply =
-        browser.post("/api/login", Map.of("username", "nobody_here", "password", PASSWORD));
+        site.writingNothing(
+            () ->
+                browser.post(
+                    "/api/login", Map.of("username", "nobody_here", "password", PASSWORD)));
 
     assertWrongCredentials(reply, "nobody_here");
-    assertThat(site.itemCount()).isEqualTo(before);
   }
 
   private static void assertWrongCredentials(Reply reply, String username) {
@@ -94,15 +92,14 @@ class LoginTest {
 
   @Test
   void emptyFieldsAreRequired(Browser browser, Site.Running site) {
-    int before = site.itemCount();
-
-    Reply reply = browser.post("/api/login", Map.of("username", "", "password", ""));
+    Reply reply =
+        site.writingNothing(
+            () -> browser.post("/api/login", Map.of("username", "", "password", "")));
 
     assertThat(reply.status()).isEqualTo(400);
     Document page = reply.html();
     assertThat(page.select("#username-error").text()).isEqualTo(T.get("error_required"));
     assertThat(page.select("#password-error").text()).isEqualTo(T.get("error_required"));
-    assertThat(site.itemCount()).isEqualTo(before);
   }
 
   @Test

@@ -1,6 +1,9 @@
 package dev.microblog.functions.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.microblog.core.store.Store;
+import dev.microblog.functions.it.Browser.Reply;
 import dev.microblog.gateway.LocalDynamo;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -11,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -63,6 +67,21 @@ public final class Site implements ParameterResolver {
         start = page.hasLastEvaluatedKey() ? page.lastEvaluatedKey() : null;
       } while (start != null);
       return count;
+    }
+
+    /** A fresh username starting with {@code prefix}, signed up from a browser of its own. */
+    public String signedUpUser(String prefix) {
+      String name = freshName(prefix);
+      new Browser(base).signUp(name);
+      return name;
+    }
+
+    /** Sends a request that must write nothing (the table holds as many items after it). */
+    public Reply writingNothing(Supplier<Reply> request) {
+      int before = itemCount();
+      Reply reply = request.get();
+      assertThat(itemCount()).as("items in the table").isEqualTo(before);
+      return reply;
     }
 
     public Map<String, AttributeValue> item(String pk, String sk) {

@@ -9,6 +9,7 @@ import static dev.microblog.gateway.TestSupport.streamArn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.microblog.gateway.TestSupport.LocalDynamoFixture;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,9 +18,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -34,23 +34,9 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /** Every committed write appears in the stream exactly once, with the right images. */
 class StreamRecordsTest {
-  private static LocalDynamo local;
-  private static DynamoDbClient dynamo;
-  private static DynamoDbStreamsClient streams;
-
-  @BeforeAll
-  static void start() throws Exception {
-    local = TestSupport.startInMemory();
-    dynamo = TestSupport.dynamo(local);
-    streams = TestSupport.streams(local);
-  }
-
-  @AfterAll
-  static void stop() {
-    dynamo.close();
-    streams.close();
-    local.close();
-  }
+  @RegisterExtension static final LocalDynamoFixture db = LocalDynamoFixture.start();
+  private static final DynamoDbClient dynamo = db.dynamo();
+  private static final DynamoDbStreamsClient streams = db.streams();
 
   @Test
   void putUpdateAndDeleteEachAppearOnceInOrderWithTheirImages() {

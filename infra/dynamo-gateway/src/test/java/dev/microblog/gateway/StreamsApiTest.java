@@ -9,11 +9,11 @@ import static dev.microblog.gateway.TestSupport.streamArn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.microblog.gateway.TestSupport.LocalDynamoFixture;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
@@ -28,23 +28,9 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /** The DynamoDB Streams API, through the SDK's own DynamoDbStreamsClient. */
 class StreamsApiTest {
-  private static LocalDynamo local;
-  private static DynamoDbClient dynamo;
-  private static DynamoDbStreamsClient streams;
-
-  @BeforeAll
-  static void start() throws Exception {
-    local = TestSupport.startInMemory();
-    dynamo = TestSupport.dynamo(local);
-    streams = TestSupport.streams(local);
-  }
-
-  @AfterAll
-  static void stop() {
-    dynamo.close();
-    streams.close();
-    local.close();
-  }
+  @RegisterExtension static final LocalDynamoFixture db = LocalDynamoFixture.start();
+  private static final DynamoDbClient dynamo = db.dynamo();
+  private static final DynamoDbStreamsClient streams = db.streams();
 
   @Test
   void describeTableShowsTheStream() {

@@ -1,14 +1,19 @@
 package dev.microblog.gateway;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -38,7 +43,16 @@ final class TestSupport {
   }
 
   static DynamoDbClient dynamo(LocalDynamo local) {
-    return DynamoDbClient.builder()
+    return pointedAt(local, DynamoDbClient.builder());
+  }
+
+  static DynamoDbStreamsClient streams(LocalDynamo local) {
+    return pointedAt(local, DynamoDbStreamsClient.builder());
+  }
+
+  private static <B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>, C> C pointedAt(
+      LocalDynamo local, B builder) {
+    return builder
         .endpointOverride(local.endpoint())
         .region(Region.US_EAST_1)
         .credentialsProvider(
@@ -47,14 +61,47 @@ final class TestSupport {
         .build();
   }
 
-  static DynamoDbStreamsClient streams(LocalDynamo local) {
-    return DynamoDbStreamsClient.builder()
-        .endpointOverride(local.endpoint())
-        .region(Region.US_EAST_1)
-        .credentialsProvider(
-            StaticCredentialsProvider.create(AwsBasicCredentials.create("dummy", "dummy")))
-        .httpClient(UrlConnectionHttpClient.create())
-        .build();
+  /**
+   * An in-memory {@link LocalDynamo} and clients of it, for one test class, which registers it from
+   * a static final field: it starts as the class is initialized and closes after the class's tests.
+   */
+  static final class LocalDynamoFixture implements AfterAllCallback {
+    private final LocalDynamo local;
+    private final DynamoDbClient dynamo;
+    private final DynamoDbStreamsClient streams;
+
+    private LocalDynamoFixture(LocalDynamo local) {
+      this.local = local;
+      this.dynamo = TestSupport.dynamo(local);
+      this.streams = TestSupport.streams(local);
+    }
+
+    static LocalDynamoFixture start() {
+      try {
+        return new LocalDynamoFixture(startInMemory());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+      dynamo.close();
+      streams.close();
+      local.close();
+    }
+
+    LocalDynamo local() {
+      return local;
+    }
+
+    DynamoDbClient dynamo() {
+      return dynamo;
+    }
+
+    DynamoDbStreamsClient streams() {
+      return streams;
+    }
   }
 
   static String uniqueName(String prefix) {

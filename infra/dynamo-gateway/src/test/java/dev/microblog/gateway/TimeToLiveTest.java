@@ -10,12 +10,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
+import dev.microblog.gateway.TestSupport.LocalDynamoFixture;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.OperationType;
@@ -27,23 +27,10 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveResponse;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 class TimeToLiveTest {
-  private static LocalDynamo local;
-  private static DynamoDbClient dynamo;
-  private static DynamoDbStreamsClient streams;
-
-  @BeforeAll
-  static void start() throws Exception {
-    local = TestSupport.startInMemory();
-    dynamo = TestSupport.dynamo(local);
-    streams = TestSupport.streams(local);
-  }
-
-  @AfterAll
-  static void stop() {
-    dynamo.close();
-    streams.close();
-    local.close();
-  }
+  @RegisterExtension static final LocalDynamoFixture db = LocalDynamoFixture.start();
+  private static final LocalDynamo local = db.local();
+  private static final DynamoDbClient dynamo = db.dynamo();
+  private static final DynamoDbStreamsClient streams = db.streams();
 
   @Test
   void updateTimeToLiveIsRememberedAndDescribed() {

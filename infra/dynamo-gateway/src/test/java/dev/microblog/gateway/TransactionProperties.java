@@ -11,15 +11,15 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
+import dev.microblog.gateway.TestSupport.LocalDynamoFixture;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.quicktheories.api.Pair;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
@@ -43,9 +43,9 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * replaying the stream rebuilds the same state.
  */
 class TransactionProperties {
-  private static LocalDynamo local;
-  private static DynamoDbClient dynamo;
-  private static DynamoDbStreamsClient streams;
+  @RegisterExtension static final LocalDynamoFixture db = LocalDynamoFixture.start();
+  private static final DynamoDbClient dynamo = db.dynamo();
+  private static final DynamoDbStreamsClient streams = db.streams();
 
   /** A condition on an item: none, it exists, it does not, or its v has a value. */
   record Condition(String kind, int value) {
@@ -120,20 +120,6 @@ class TransactionProperties {
     COMMITTED,
     CANCELLED,
     REFUSED
-  }
-
-  @BeforeAll
-  static void start() throws Exception {
-    local = TestSupport.startInMemory();
-    dynamo = TestSupport.dynamo(local);
-    streams = TestSupport.streams(local);
-  }
-
-  @AfterAll
-  static void stop() {
-    dynamo.close();
-    streams.close();
-    local.close();
   }
 
   @Test

@@ -9,12 +9,12 @@ import static dev.microblog.gateway.TestSupport.streamArn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.microblog.gateway.TestSupport.LocalDynamoFixture;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -35,23 +35,9 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 class TransactionsTest {
-  private static LocalDynamo local;
-  private static DynamoDbClient dynamo;
-  private static DynamoDbStreamsClient streams;
-
-  @BeforeAll
-  static void start() throws Exception {
-    local = TestSupport.startInMemory();
-    dynamo = TestSupport.dynamo(local);
-    streams = TestSupport.streams(local);
-  }
-
-  @AfterAll
-  static void stop() {
-    dynamo.close();
-    streams.close();
-    local.close();
-  }
+  @RegisterExtension static final LocalDynamoFixture db = LocalDynamoFixture.start();
+  private static final DynamoDbClient dynamo = db.dynamo();
+  private static final DynamoDbStreamsClient streams = db.streams();
 
   @Test
   void aFailedConditionCancelsTheTransactionWithOneReasonPerActionAndWritesNothing() {
@@ -60,15 +46,11 @@ class TransactionsTest {
     dynamo.putItem(r -> r.tableName(table).item(item("pk", s("c"), "v", n(1))));
 
     TransactionCanceledException cancelled =
-        catchThrowableOfType(
+        transactionFailure(
             TransactionCanceledException.class,
-            () ->
-                dynamo.transactWriteItems(
-                    r ->
-                        r.transactItems(
-                            put(table, item("pk", s("b"), "v", n(1))),
-                            check(table, "a", "v = :two", Map.of(":two", n(2))),
-                            delete(table, "c"))));
+            put(table, item("pk", s("b"), "v", n(1))),
+            check(table, "a", "v = :two", Map.of(":two", n(2))),
+            delete(table, "c"));
 
     assertThat(cancelled.cancellationReasons())
         .extracting(CancellationReason::code)
@@ -91,22 +73,18 @@ class TransactionsTest {
     dynamo.putItem(r -> r.tableName(table).item(current));
 
     TransactionCanceledException cancelled =
-        catchThrowableOfType(
+        transactionFailure(
             TransactionCanceledException.class,
-            () ->
-                dynamo.transactWriteItems(
-                    r ->
-                        r.transactItems(
-                            TransactWriteItem.builder()
-                                .put(
-                                    Put.builder()
-                                        .tableName(table)
-                                        .item(item("pk", s("a"), "v", n(8)))
-                                        .conditionExpression("attribute_not_exists(pk)")
-                                        .returnValuesOnConditionCheckFailure(
-                                            ReturnValuesOnConditionCheckFailure.ALL_OLD)
-                                        .build())
-                                .build())));
+            TransactWriteItem.builder()
+                .put(
+                    Put.builder()
+                        .tableName(table)
+                        .item(item("pk", s("a"), "v", n(8)))
+                        .conditionExpression("attribute_not_exists(pk)")
+                        .returnValuesOnConditionCheckFailure(
+                            ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                        .build())
+                .build());
 
     assertThat(cancelled.cancellationReasons()).hasSize(1);
     assertThat(cancelled.cancellationReasons().getFirst().item()).isEqualTo(current);
@@ -160,15 +138,11 @@ class TransactionsTest {
     String table = TestSupport.createTable(dynamo, "tx", StreamViewType.NEW_AND_OLD_IMAGES);
 
     DynamoDbException refused =
-        catchThrowableOfType(
+        transactionFailure(
             DynamoDbException.class,
-            () ->
-                dynamo.transactWriteItems(
-                    r ->
-                        r.transactItems(
-                            put(table, item("pk", s("other"), "v", n(1))),
-                            put(table, item("pk", s("same"), "v", n(1))),
-                            delete(table, "same"))));
+            put(table, item("pk", s("other"), "v", n(1))),
+            put(table, item("pk", s("same"), "v", n(1))),
+            delete(table, "same"));
 
     assertThat(refused.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
     assertThat(refused.awsErrorDetails().errorMessage())
@@ -180,16 +154,7 @@ class TransactionsTest {
   @Test
   void aRetryWithTheSameClientRequestTokenIsNotAppliedTwice() {
     String table = TestSupport.createTable(dynamo, "tx", StreamViewType.NEW_AND_OLD_IMAGES);
-    TransactWriteItem increment =
-        TransactWriteItem.builder()
-            .update(
-                Update.builder()
-                    .tableName(table)
-                    .key(key("counter"))
-                    .updateExpression("ADD n :one")
-                    .expressionAttributeValues(Map.of(":one", n(1)))
-                    .build())
-            .build();
+    TransactWriteItem increment = addOne(table, "counter", "n");
 
     dynamo.transactWriteItems(r -> r.clientRequestToken("token-1").transactItems(increment));
     dynamo.transactWriteItems(r -> r.clientRequestToken("token-1").transactItems(increment));
@@ -232,24 +197,11 @@ class TransactionsTest {
     int before = allRecords(streams, streamArn(dynamo, table)).size();
 
     DynamoDbException refused =
-        catchThrowableOfType(
+        transactionFailure(
             DynamoDbException.class,
-            () ->
-                dynamo.transactWriteItems(
-                    r ->
-                        r.transactItems(
-                            put(table, item("pk", s("a"), "v", n(1))),
-                            put(table, item("pk", s("b"), "v", n(2))),
-                            TransactWriteItem.builder()
-                                .update(
-                                    Update.builder()
-                                        .tableName(table)
-                                        .key(key("c"))
-                                        // adding a number to a string fails only when applied
-                                        .updateExpression("ADD v :one")
-                                        .expressionAttributeValues(Map.of(":one", n(1)))
-                                        .build())
-                                .build())));
+            put(table, item("pk", s("a"), "v", n(1))),
+            put(table, item("pk", s("b"), "v", n(2))),
+            addOne(table, "c", "v")); // adding a number to a string fails only when applied
 
     assertThat(refused).isNotInstanceOf(TransactionCanceledException.class);
     assertThat(dynamo.getItem(r -> r.tableName(table).key(key("a"))).hasItem()).isFalse();
@@ -267,9 +219,7 @@ class TransactionsTest {
     }
 
     DynamoDbException refused =
-        catchThrowableOfType(
-            DynamoDbException.class,
-            () -> dynamo.transactWriteItems(r -> r.transactItems(actions)));
+        transactionFailure(DynamoDbException.class, actions.toArray(TransactWriteItem[]::new));
 
     assertThat(refused.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
     assertThat(dynamo.scan(r -> r.tableName(table)).count()).isZero();
@@ -293,6 +243,15 @@ class TransactionsTest {
     assertThat(responses.get(2).item()).isEqualTo(item("pk", s("a"), "v", n(1)));
   }
 
+  /**
+   * Writes the actions in one transaction and catches the {@code type} it throws (null if none).
+   */
+  private static <T extends Throwable> T transactionFailure(
+      Class<T> type, TransactWriteItem... actions) {
+    return catchThrowableOfType(
+        type, () -> dynamo.transactWriteItems(r -> r.transactItems(actions)));
+  }
+
   static TransactWriteItem put(String table, Map<String, AttributeValue> item) {
     return TransactWriteItem.builder()
         .put(Put.builder().tableName(table).item(item).build())
@@ -302,6 +261,19 @@ class TransactionsTest {
   static TransactWriteItem delete(String table, String pk) {
     return TransactWriteItem.builder()
         .delete(Delete.builder().tableName(table).key(key(pk)).build())
+        .build();
+  }
+
+  /** An update that ADDs 1 to the item's attribute. */
+  static TransactWriteItem addOne(String table, String pk, String attribute) {
+    return TransactWriteItem.builder()
+        .update(
+            Update.builder()
+                .tableName(table)
+                .key(key(pk))
+                .updateExpression("ADD " + attribute + " :one")
+                .expressionAttributeValues(Map.of(":one", n(1)))
+                .build())
         .build();
   }
 
