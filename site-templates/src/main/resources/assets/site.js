@@ -2,7 +2,8 @@
    - shows the signed-in or guest parts of the page (cookie mb_user),
    - relative times ("3 minutes ago"),
    - the follow button that fits (from /users/{me}/following.json),
-   - posting and following without a reload (fetch with Accept: application/json). */
+   - signing up, logging in, posting and following without a reload (fetch with
+     Accept: application/json): errors show next to the field, as the server's own pages show them. */
 (function () {
   "use strict";
 
@@ -105,12 +106,18 @@
 
   /* Errors next to the field, as the server's own pages show them. */
   function clearErrors(form) {
-    each(".js-error", function (el) {
+    /* ours, and any the server wrote into a form it sent back */
+    each(".error", function (el) {
       el.remove();
+    }, form);
+    each(".field.invalid", function (el) {
+      el.classList.remove("invalid");
     }, form);
     each("[aria-invalid]", function (el) {
       el.removeAttribute("aria-invalid");
-      el.removeAttribute("aria-describedby");
+      var hint = el.id ? document.getElementById(el.id + "-hint") : null;
+      if (hint) el.setAttribute("aria-describedby", hint.id);
+      else el.removeAttribute("aria-describedby");
     }, form);
   }
 
@@ -126,6 +133,7 @@
         field.setAttribute("aria-invalid", "true");
         field.setAttribute("aria-describedby", p.id);
         field.insertAdjacentElement("afterend", p);
+        if (field.closest(".field")) field.closest(".field").classList.add("invalid");
         first = first || field;
       } else {
         p.classList.add("form-error");
@@ -151,14 +159,14 @@
     var header = document.createElement("header");
     var author = document.createElement("a");
     author.className = "author";
-    author.href = "/users/" + encodeURIComponent(post.author) + "/";
+    author.href = post.authorUrl;
     author.textContent = post.author;
     var when = document.createElement("a");
     when.className = "when";
     when.href = post.url;
     var time = document.createElement("time");
-    time.setAttribute("datetime", post.createdAt);
-    time.textContent = new Date(post.createdAt).toLocaleString(lang);
+    time.setAttribute("datetime", post.isoTime);
+    time.textContent = post.displayTime || new Date(post.isoTime).toLocaleString(lang);
     when.appendChild(time);
     header.appendChild(author);
     header.appendChild(when);
@@ -170,15 +178,19 @@
     return article;
   }
 
+  /* The post of a JSON answer (fields as Views.PostView, see PostController), or what we know of it. */
   function postFrom(data, form) {
     var post = data.post || {};
     var seq = post.seq || (String(data.redirect || "").match(/\/(\d+)\/?$/) || [])[1];
     var author = post.author || me;
+    var profile = "/users/" + encodeURIComponent(author) + "/";
     return {
       author: author,
+      authorUrl: post.authorUrl || profile,
       body: post.body != null ? post.body : form.elements.body.value,
-      createdAt: post.createdAt || new Date().toISOString(),
-      url: post.url || (seq ? "/users/" + encodeURIComponent(author) + "/posts/" + seq + "/" : data.redirect)
+      isoTime: post.isoTime || new Date().toISOString(),
+      displayTime: post.displayTime || null,
+      url: post.url || (seq ? profile + "posts/" + seq + "/" : data.redirect)
     };
   }
 
@@ -230,8 +242,10 @@
         }
         return res.json().then(function (data) {
           if (res.ok && data.ok !== false) {
-            if (form.getAttribute("data-enhance") === "post") onPosted(form, data);
-            else onFollowed(form);
+            var kind = form.getAttribute("data-enhance");
+            if (kind === "post") onPosted(form, data);
+            else if (kind === "follow") onFollowed(form);
+            else location.assign(data.redirect || "/"); /* signed up or in: the page the server names */
           } else if (data.errors) {
             showErrors(form, data.errors);
           } else if (data.redirect) {
@@ -250,6 +264,12 @@
   }
 
   function enhanceForms() {
+    if (!window.fetch) return;
+    /* The server checks every field and says what is wrong next to it, as without script; the
+       browser's own bubble would stop an empty post before it could. */
+    each("form[data-enhance]", function (form) {
+      form.noValidate = true;
+    });
     document.addEventListener("submit", function (event) {
       var form = event.target;
       if (!form.matches || !form.matches("form[data-enhance]") || !window.fetch) return;
