@@ -1,8 +1,6 @@
 package dev.microblog.gateway;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -12,46 +10,37 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * dynalite as a child process, started through infra/node/supervise.js with its stdin a pipe that
- * this object holds open: when the JVM dies, even by SIGKILL, the kernel closes the pipe and the
- * supervisor stops dynalite. So no dynalite outlives the JVM that started it.
+ * dynalite as a {@link NodeChild}, so no dynalite outlives the JVM that started it. What is
+ * dynalite's own: its arguments, a retry when another process takes its port first, a loud line
+ * when it ends unexpectedly, and a hint when node is too old for it.
  */
 final class DynaliteProcess implements AutoCloseable {
-  private static final Path SETSID = Path.of("/usr/bin/setsid");
-
   private static final Logger LOG = LoggerFactory.getLogger(DynaliteProcess.class);
   private static final Duration STARTUP = Duration.ofSeconds(20);
-  private static final Duration SHUTDOWN = Duration.ofSeconds(5);
   private static final String READY = "Dynalite listening at";
 
-  private final Process process;
-  private final OutputStream lifeline;
+  private final NodeChild child;
   private final URI endpoint;
   private volatile boolean closing;
 
-  private DynaliteProcess(Process process, int port) {
-    this.process = process;
-    this.lifeline = process.getOutputStream();
+  private DynaliteProcess(NodeChild child, int port) {
+    this.child = child;
     this.endpoint = URI.create("http://127.0.0.1:" + port);
   }
 
   /** Once it is up, dynalite ending on its own is worth a loud line: every call will fail. */
   private void watch() {
-    process
+    child
         .onExit()
         .thenAccept(
-            ended -> {
+            status -> {
               if (!closing) {
-                LOG.error(
-                    "dynalite at {} exited unexpectedly (status {})", endpoint, ended.exitValue());
+                LOG.error("dynalite at {} exited unexpectedly (status {})", endpoint, status);
               }
             });
   }
@@ -77,14 +66,8 @@ final class DynaliteProcess implements AutoCloseable {
 
   static DynaliteProcess start(String node, Path nodeModules, Path dataDir) throws IOException {
     Path cli = nodeModules.resolve("dynalite").resolve("cli.js");
-    if (!Files.isRegularFile(cli)) {
-      throw new IOException("dynalite not found at " + cli + ": run `npm ci` in infra/node");
-    }
     Path supervisor = nodeModules.toAbsolutePath().getParent().resolve("supervise.js");
-    if (!Files.isRegularFile(supervisor)) {
-      throw new IOException(
-          "supervise.js not found next to " + nodeModules + " (" + supervisor + ")");
-    }
+    NodeChild.requireFiles("dynalite", supervisor, cli);
     if (dataDir != null) {
       Files.createDirectories(dataDir);
     }
@@ -105,114 +88,63 @@ final class DynaliteProcess implements AutoCloseable {
 
   /** The supervisor and dynalite below it, for tests that check nothing is left behind. */
   List<ProcessHandle> processes() {
-    List<ProcessHandle> all = new ArrayList<>();
-    all.add(process.toHandle());
-    process.descendants().forEach(all::add);
-    return all;
+    return child.processes();
   }
 
   private static DynaliteProcess launch(
       String node, Path supervisor, Path cli, int port, Path dataDir) throws IOException {
-    List<String> command = new ArrayList<>();
-    if (Files.isExecutable(SETSID)) {
-      // Its own session: a Ctrl-C in the terminal reaches the JVM, which closes us in order,
-      // instead of killing dynalite under a running gateway. The stdin pipe still ends it.
-      command.add(SETSID.toString());
-    }
-    command.addAll(
-        List.of(
-            node,
-            supervisor.toString(),
-            cli.toString(),
-            "--port",
-            Integer.toString(port),
-            "--host",
-            "127.0.0.1",
-            "--createTableMs",
-            "0",
-            "--deleteTableMs",
-            "0",
-            "--updateTableMs",
-            "0"));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--port",
+                Integer.toString(port),
+                "--host",
+                "127.0.0.1",
+                "--createTableMs",
+                "0",
+                "--deleteTableMs",
+                "0",
+                "--updateTableMs",
+                "0"));
     if (dataDir != null) {
-      command.addAll(List.of("--path", dataDir.toAbsolutePath().toString()));
+      args.addAll(List.of("--path", dataDir.toAbsolutePath().toString()));
     }
-    Process process;
+    NodeChild.Started<String> started;
     try {
-      // stdin stays the default pipe: it is the lifeline.
-      process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    } catch (IOException e) {
-      throw new IOException(
-          node + " not found on PATH: install Node.js ≥ 20 (" + e.getMessage() + ")", e);
-    }
-    StringBuilder output = new StringBuilder();
-    CompletableFuture<Void> ready = new CompletableFuture<>();
-    Thread.ofPlatform()
-        .daemon()
-        .name("dynalite-output-" + port)
-        .start(() -> pump(process, output, ready));
-    DynaliteProcess dynalite = new DynaliteProcess(process, port);
-    try {
-      ready.get(STARTUP.toMillis(), TimeUnit.MILLISECONDS);
-      dynalite.watch();
-      return dynalite;
-    } catch (ExecutionException e) {
-      dynalite.close();
-      String text = snapshot(output);
-      if (text.contains("EADDRINUSE")) {
-        throw new PortTaken("dynalite could not listen on port " + port + ": port in use");
+      started =
+          NodeChild.start(
+              node,
+              "dynalite",
+              supervisor,
+              cli,
+              args,
+              line -> line.contains(READY) ? line : null,
+              STARTUP);
+    } catch (NodeChild.StartFailure e) {
+      if (e.timedOut()) {
+        throw new IOException(
+            "dynalite did not listen within "
+                + STARTUP.toSeconds()
+                + " s. Its output:\n"
+                + e.output(),
+            e);
       }
-      if (process.exitValue() == 127) { // setsid could not run node
-        throw new IOException(node + " not found on PATH: install Node.js ≥ 20");
+      if (e.output().contains("EADDRINUSE")) {
+        throw new PortTaken("dynalite could not listen on port " + port + ": port in use");
       }
       throw new IOException(
           "dynalite exited (status "
-              + process.exitValue()
+              + e.exitStatus().getAsInt()
               + ") before listening on port "
               + port
               + nodeVersionHint(node)
               + ". Its output:\n"
-              + text);
-    } catch (TimeoutException e) {
-      dynalite.close();
-      throw new IOException(
-          "dynalite did not listen within "
-              + STARTUP.toSeconds()
-              + " s. Its output:\n"
-              + snapshot(output));
-    } catch (InterruptedException e) {
-      dynalite.close();
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while starting dynalite", e);
+              + e.output(),
+          e);
     }
-  }
-
-  /** Reads dynalite's output: kept until it is ready (for error messages), logged after. */
-  private static void pump(Process process, StringBuilder output, CompletableFuture<Void> ready) {
-    try (BufferedReader reader = process.inputReader(StandardCharsets.UTF_8)) {
-      String line;
-      while ((line = reader.readLine()) != null) {
-        if (ready.isDone()) {
-          LOG.info("dynalite: {}", line);
-          continue;
-        }
-        synchronized (output) {
-          output.append(line).append('\n');
-        }
-        if (line.contains(READY)) {
-          ready.complete(null);
-        }
-      }
-    } catch (IOException e) {
-      LOG.debug("dynalite output closed", e);
-    }
-    ready.completeExceptionally(new IOException("dynalite exited"));
-  }
-
-  private static String snapshot(StringBuilder output) {
-    synchronized (output) {
-      return output.toString();
-    }
+    DynaliteProcess dynalite = new DynaliteProcess(started.child(), port);
+    dynalite.watch();
+    return dynalite;
   }
 
   /** Only asked after a failure, so a normal start does not pay for another node process. */
@@ -238,30 +170,10 @@ final class DynaliteProcess implements AutoCloseable {
     }
   }
 
-  /** Closes the lifeline (the supervisor then stops dynalite), then makes sure of both. */
+  /** Stops dynalite and its supervisor; its exit is then expected, not worth a loud line. */
   @Override
   public void close() {
     closing = true;
-    List<ProcessHandle> descendants = process.descendants().toList();
-    try {
-      lifeline.close();
-    } catch (IOException e) {
-      LOG.debug("lifeline already closed", e);
-    }
-    try {
-      if (!process.waitFor(SHUTDOWN.toMillis(), TimeUnit.MILLISECONDS)) {
-        process.destroyForcibly().waitFor(SHUTDOWN.toMillis(), TimeUnit.MILLISECONDS);
-      }
-      for (ProcessHandle child : descendants) {
-        if (child.isAlive()) {
-          child.destroyForcibly();
-        }
-        child.onExit().get(SHUTDOWN.toMillis(), TimeUnit.MILLISECONDS);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (ExecutionException | TimeoutException e) {
-      LOG.warn("dynalite did not stop in time", e);
-    }
+    child.close();
   }
 }

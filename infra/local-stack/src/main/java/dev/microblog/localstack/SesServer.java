@@ -1,5 +1,6 @@
 package dev.microblog.localstack;
 
+import dev.microblog.gateway.NodeChild;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
