@@ -21,7 +21,7 @@ apt_install() {
     APT_UPDATED=yes
   fi
   say "Installing $*…"
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
 }
 
 # The major version of a java binary: 17, 21, 25…
