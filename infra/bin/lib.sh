@@ -49,7 +49,7 @@ need_jdk() {
       fi
     done
     [[ -n $best ]] ||
-      die "JDK 21+ not found: install one (e.g. apt-get install temurin-21-jdk or openjdk-21-jdk) or set JAVA_HOME"
+      die "JDK 21+ not found in JAVA_HOME or /usr/lib/jvm: install one (Eclipse Temurin 21 or newer, or openjdk-21-jdk where your distribution has it) and run this again, or set JAVA_HOME to it"
     export JAVA_HOME=$best
   fi
   export PATH="$JAVA_HOME/bin:$PATH"
