@@ -2,6 +2,7 @@ package dev.microblog.generator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.microblog.core.config.AwsConfig;
 import dev.microblog.generator.Publisher.Outcome;
 import java.net.URI;
 import org.gaul.s3proxy.S3Proxy;
@@ -11,10 +12,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 
@@ -35,15 +32,7 @@ class S3PublisherTest extends PublisherContract {
             .awsAuthentication(AuthenticationType.NONE, null, null)
             .build();
     server.start();
-    s3 =
-        S3Client.builder()
-            .httpClient(UrlConnectionHttpClient.create())
-            .endpointOverride(URI.create("http://127.0.0.1:" + server.getPort()))
-            .region(Region.US_EAST_1)
-            .credentialsProvider(
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-            .forcePathStyle(true)
-            .build();
+    s3 = Generator.s3(AwsConfig.standIn("S3", URI.create("http://127.0.0.1:" + server.getPort())));
   }
 
   @AfterAll

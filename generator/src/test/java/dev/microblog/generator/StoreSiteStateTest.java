@@ -6,6 +6,7 @@ import static dev.microblog.generator.StreamHandlerTest.reversed;
 import static dev.microblog.generator.StreamHandlerTest.tableAfterBatch;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.microblog.core.config.AwsConfig;
 import dev.microblog.core.domain.NewUser;
 import dev.microblog.core.store.Store;
 import dev.microblog.gateway.LocalDynamo;
@@ -16,10 +17,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -27,9 +24,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * the functions write it: the pages come out as they do from the same site held in memory.
  */
 class StoreSiteStateTest {
-  private static final Path NODE_MODULES =
-      Path.of("..", "infra", "node", "node_modules").toAbsolutePath().normalize();
-
   private static LocalDynamo dynamo;
   private static DynamoDbClient client;
   private static Store store;
@@ -39,15 +33,8 @@ class StoreSiteStateTest {
 
   @BeforeAll
   static void writeTheBatchThroughTheStore() throws Exception {
-    dynamo = LocalDynamo.start(NODE_MODULES, null, 0);
-    client =
-        DynamoDbClient.builder()
-            .endpointOverride(dynamo.endpoint())
-            .region(Region.US_EAST_1)
-            .credentialsProvider(
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-            .httpClient(UrlConnectionHttpClient.create())
-            .build();
+    dynamo = LocalDynamo.startInMemory();
+    client = AwsConfig.standIn("DYNAMODB", dynamo.endpoint()).dynamoDb();
     store = Store.over(client, "microblog");
     store.table().createIfMissing();
     // What events/two-users.json records, written as the functions write it.

@@ -1,6 +1,7 @@
 package dev.microblog.core.config;
 
 import java.net.URI;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -11,6 +12,7 @@ import software.amazon.awssdk.core.client.builder.SdkClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
  * Where the AWS services are. In AWS nothing is set but the table name and the defaults apply; on a
@@ -21,6 +23,11 @@ public record AwsConfig(Function<String, String> settings) {
 
   public static AwsConfig fromEnvironment() {
     return new AwsConfig(name -> System.getProperty(name, System.getenv(name)));
+  }
+
+  /** Settings that point {@code service} at a stand-in (the local stack, tests). */
+  public static AwsConfig standIn(String service, URI endpoint) {
+    return new AwsConfig(Map.of("MICROBLOG_ENDPOINT_" + service, endpoint.toString())::get);
   }
 
   public String tableName() {
@@ -42,6 +49,12 @@ public record AwsConfig(Function<String, String> settings) {
 
   public DynamoDbClient dynamoDb() {
     var builder = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create());
+    return configure(builder, "DYNAMODB").build();
+  }
+
+  /** The table's stream, read the way Lambda's event source does (the local stack's poller). */
+  public DynamoDbStreamsClient dynamoDbStreams() {
+    var builder = DynamoDbStreamsClient.builder().httpClient(UrlConnectionHttpClient.create());
     return configure(builder, "DYNAMODB").build();
   }
 

@@ -2,6 +2,7 @@ package dev.microblog.functions.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.microblog.core.config.AwsConfig;
 import dev.microblog.core.store.Store;
 import dev.microblog.functions.it.Browser.Reply;
 import dev.microblog.gateway.LocalDynamo;
@@ -10,7 +11,6 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -18,10 +18,6 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Select;
@@ -104,15 +100,8 @@ public final class Site implements ParameterResolver {
 
   private static Running start() {
     try {
-      LocalDynamo dynamo = LocalDynamo.start(nodeModules(), null, 0);
-      DynamoDbClient client =
-          DynamoDbClient.builder()
-              .httpClient(UrlConnectionHttpClient.create())
-              .endpointOverride(dynamo.endpoint())
-              .region(Region.US_EAST_1)
-              .credentialsProvider(
-                  StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-              .build();
+      LocalDynamo dynamo = LocalDynamo.startInMemory();
+      DynamoDbClient client = AwsConfig.standIn("DYNAMODB", dynamo.endpoint()).dynamoDb();
       Store.over(client, TABLE).table().createIfMissing();
       TestClock clock = new TestClock(START);
       ApplicationContext context =
@@ -140,17 +129,6 @@ public final class Site implements ParameterResolver {
         "us-east-1",
         "microblog.site-origins",
         SITE_ORIGIN);
-  }
-
-  static Path nodeModules() {
-    Path here = Path.of("").toAbsolutePath();
-    for (Path dir = here; dir != null; dir = dir.getParent()) {
-      Path candidate = dir.resolve("infra/node/node_modules");
-      if (candidate.resolve("dynalite").toFile().isDirectory()) {
-        return candidate;
-      }
-    }
-    throw new IllegalStateException("infra/node/node_modules/dynalite not found above " + here);
   }
 
   /** A username nobody has used in this run, starting with {@code prefix}. */

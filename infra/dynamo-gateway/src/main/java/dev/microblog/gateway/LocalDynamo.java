@@ -2,6 +2,7 @@ package dev.microblog.gateway;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -34,6 +35,22 @@ public final class LocalDynamo implements AutoCloseable {
       dynalite.close();
       throw e;
     }
+  }
+
+  /**
+   * An in-memory instance on a free port, with dynalite from the repository's {@code
+   * infra/node/node_modules} above the working directory: what every module's tests use.
+   */
+  public static LocalDynamo startInMemory() throws IOException {
+    Path here = Path.of("").toAbsolutePath();
+    for (Path dir = here; dir != null; dir = dir.getParent()) {
+      Path nodeModules = dir.resolve("infra/node/node_modules");
+      if (Files.isDirectory(nodeModules.resolve("dynalite"))) {
+        return start(nodeModules, null, 0);
+      }
+    }
+    throw new IOException(
+        "infra/node/node_modules/dynalite not found above " + here + ": run npm ci in infra/node");
   }
 
   /** http://127.0.0.1:port, for DynamoDbClient and DynamoDbStreamsClient endpointOverride. */

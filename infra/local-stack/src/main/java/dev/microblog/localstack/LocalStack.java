@@ -1,5 +1,6 @@
 package dev.microblog.localstack;
 
+import dev.microblog.core.config.AwsConfig;
 import dev.microblog.core.store.Store;
 import dev.microblog.functions.Functions;
 import dev.microblog.gateway.LocalDynamo;
@@ -89,8 +90,9 @@ public final class LocalStack implements AutoCloseable {
     ses = keep(SesServer.start(options.nodeDir(), options.port(4)));
     timings.lap("SES");
 
-    dynamoClient = keep(LocalClients.dynamoDb(dynamo.endpoint()));
-    DynamoDbStreamsClient streams = keep(LocalClients.streams(dynamo.endpoint()));
+    AwsConfig dynamoConfig = AwsConfig.standIn("DYNAMODB", dynamo.endpoint());
+    dynamoClient = keep(dynamoConfig.dynamoDb());
+    DynamoDbStreamsClient streams = keep(dynamoConfig.dynamoDbStreams());
     s3Client = keep(s3.client());
     store = Store.over(dynamoClient, TABLE);
     store.table().createIfMissing();

@@ -1,5 +1,7 @@
 package dev.microblog.localstack;
 
+import dev.microblog.core.config.AwsConfig;
+import dev.microblog.generator.Generator;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -11,8 +13,6 @@ import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.blobstore.BlobStore;
 import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
 import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -97,13 +97,7 @@ public final class S3Server implements AutoCloseable {
 
   /** A client for this server; S3Proxy only understands path-style bucket addressing. */
   public S3Client client() {
-    return S3Client.builder()
-        .endpointOverride(endpoint())
-        .forcePathStyle(true)
-        .region(Region.US_EAST_1)
-        .credentialsProvider(LocalClients.credentials())
-        .httpClient(UrlConnectionHttpClient.create())
-        .build();
+    return Generator.s3(AwsConfig.standIn("S3", endpoint()));
   }
 
   @Override

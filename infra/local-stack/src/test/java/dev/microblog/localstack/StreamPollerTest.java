@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import dev.microblog.core.config.AwsConfig;
 import dev.microblog.core.store.Table;
 import dev.microblog.gateway.LocalDynamo;
 import java.time.Duration;
@@ -32,8 +33,9 @@ class StreamPollerTest {
   @BeforeAll
   static void start() throws Exception {
     dynamo = LocalDynamo.start(Repo.nodeDir().resolve("node_modules"), null, 0);
-    client = LocalClients.dynamoDb(dynamo.endpoint());
-    streams = LocalClients.streams(dynamo.endpoint());
+    AwsConfig config = AwsConfig.standIn("DYNAMODB", dynamo.endpoint());
+    client = config.dynamoDb();
+    streams = config.dynamoDbStreams();
   }
 
   @AfterAll
