@@ -35,13 +35,12 @@ final class RequestGuard {
       return null;
     }
     var headers = request.getHeaders();
-    String origin = headers.get(HttpHeaders.ORIGIN);
-    String referer = headers.get(HttpHeaders.REFERER);
-    // Behind the CDN the API sees its own Host; the reader's host comes as X-Forwarded-Host. A
-    // browser cannot set that header on a cross-site form post, so trusting it here is safe.
-    String forwardedHost = headers.get("X-Forwarded-Host");
-    if (!sameOrigin.allows(origin, referer, headers.get(HttpHeaders.HOST))
-        && (forwardedHost == null || !sameOrigin.allows(origin, referer, forwardedHost))) {
+    // Behind the CDN the API sees its own Host; the reader's host comes as X-Forwarded-Host.
+    if (!sameOrigin.allows(
+        headers.get(HttpHeaders.ORIGIN),
+        headers.get(HttpHeaders.REFERER),
+        headers.get(HttpHeaders.HOST),
+        headers.get("X-Forwarded-Host"))) {
       return replies.refused(
           request, HttpStatus.FORBIDDEN, replies.messages(request).get("error_cross_origin"));
     }

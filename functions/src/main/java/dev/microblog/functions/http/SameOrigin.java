@@ -2,6 +2,7 @@ package dev.microblog.functions.http;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -12,9 +13,10 @@ import java.util.Optional;
  * able to act for a signed-in reader (cross-site request forgery). SameSite=Lax cookies already
  * keep them off most such posts; this check covers the rest.
  *
- * <p>Allowed: the configured site origins, and the origin whose host is the request's own {@code
- * Host} (so a local stack works on any port). Requests with neither header are allowed: they come
- * from programs, not from a browser that could be tricked into sending them.
+ * <p>Allowed: the configured site origins, and an origin whose host is one the request was sent to
+ * ({@code Host}, so a local stack works on any port, or {@code X-Forwarded-Host} behind the CDN).
+ * Requests with neither header are allowed: they come from programs, not from a browser that could
+ * be tricked into sending them.
  */
 public final class SameOrigin {
   private final List<String> siteOrigins;
@@ -23,26 +25,37 @@ public final class SameOrigin {
     this.siteOrigins = siteOrigins.stream().map(SameOrigin::normalize).toList();
   }
 
-  public boolean allows(String origin, String referer, String host) {
+  /**
+   * @param hosts the hosts the request was addressed to: its {@code Host} and, behind the CDN,
+   *     {@code X-Forwarded-Host} (a browser cannot set that on a cross-site form post); nulls are
+   *     skipped
+   */
+  public boolean allows(String origin, String referer, String... hosts) {
     if (origin != null && !origin.isBlank()) {
-      return matches(origin.strip(), host);
+      return matches(origin.strip(), hosts);
     }
     if (referer != null && !referer.isBlank()) {
-      return originOf(referer.strip()).map(o -> matches(o, host)).orElse(false);
+      return originOf(referer.strip()).map(o -> matches(o, hosts)).orElse(false);
     }
     return true;
   }
 
-  private boolean matches(String origin, String host) {
+  private boolean matches(String origin, String... hosts) {
     String normalized = normalize(origin);
     if (siteOrigins.contains(normalized)) {
       return true;
     }
-    return host != null
-        && !host.isBlank()
-        && originOf(normalized)
-            .map(o -> o.substring(o.indexOf("://") + 3).equalsIgnoreCase(host.strip()))
-            .orElse(false);
+    return originOf(normalized)
+        .map(o -> o.substring(o.indexOf("://") + 3))
+        .map(
+            authority ->
+                Arrays.stream(hosts)
+                    .anyMatch(
+                        host ->
+                            host != null
+                                && !host.isBlank()
+                                && authority.equalsIgnoreCase(host.strip())))
+        .orElse(false);
   }
 
   /** {@code scheme://host[:port]} of a URL; empty for "null" (an opaque origin) or garbage. */
