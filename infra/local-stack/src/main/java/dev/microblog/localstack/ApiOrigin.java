@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -57,6 +58,45 @@ final class ApiOrigin {
 
   URI origin() {
     return origin;
+  }
+
+  /** The failover origin's answer for a GET the bucket could not serve. */
+  record Answer(int status, BucketOrigin.StoredObject object) {}
+
+  /**
+   * Asks the API for {@code path} the way CloudFront's origin group does after the bucket answered
+   * 404: a plain GET with none of the viewer's headers or cookies (the default behaviour's cache
+   * policy forwards none). Empty when the API is not up or does not answer.
+   */
+  Optional<Answer> failover(String path) {
+    URI target = origin;
+    if (target == null) {
+      return Optional.empty();
+    }
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(target.toString().replaceAll("/$", "") + path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Via", "1.1 local-cdn (CloudFront stand-in)")
+            .GET()
+            .build();
+    try {
+      HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+      var headers = response.headers();
+      return Optional.of(
+          new Answer(
+              response.statusCode(),
+              new BucketOrigin.StoredObject(
+                  response.body(),
+                  headers.firstValue("Content-Type").orElse(null),
+                  headers.firstValue("Cache-Control").orElse(null),
+                  null,
+                  null)));
+    } catch (IOException e) {
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    }
   }
 
   void forward(HttpExchange exchange) throws IOException {

@@ -20,9 +20,12 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The CloudFront stand-in. Readers' requests are answered from the bucket (through an edge cache
- * that honours Cache-Control and invalidations) with the distribution's edge rules: a directory
- * path serves its {@code index.html}, a directory path without its slash is redirected, a missing
- * object is answered with {@code /404.html} and status 404. {@code /api/*} goes to the functions.
+ * that honours Cache-Control and invalidations) with the distribution's edge rules, as
+ * template.yaml declares them: a directory path serves its {@code index.html}, a directory path
+ * without its slash is redirected, and a key the bucket does not have is asked of the API origin
+ * (CloudFront's origin group fails over on 404), which answers with the not-found page. {@code
+ * /api/*} goes to the functions, and their answers, errors included, reach the reader unchanged:
+ * the distribution has no custom error responses.
  */
 public final class Cdn implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Cdn.class);
@@ -108,19 +111,9 @@ public final class Cdn implements AutoCloseable {
       Responses.text(exchange, 400, "Bad path.");
       return;
     }
-    Optional<EdgeCache.Entry> cached = cache.get(path);
-    if (cached.isPresent()) {
-      long age = (System.nanoTime() - cached.get().storedAtNanos()) / 1_000_000_000L;
-      exchange.getResponseHeaders().set("Age", Long.toString(age));
-      send(exchange, 200, cached.get().object(), "Hit from cloudfront");
-      return;
-    }
-    long generation = cache.generation();
-    Optional<BucketOrigin.StoredObject> object = bucket.get(SitePaths.objectKey(path));
-    if (object.isPresent()) {
-      cache.put(path, object.get(), generation);
-      send(exchange, 200, object.get(), "Miss from cloudfront");
-    } else if (!path.endsWith("/") && bucket.exists(SitePaths.objectKey(path + "/"))) {
+    // The distribution's viewer-request function (DirectoryIndex in template.yaml): a path whose
+    // last segment has no dot is a directory, and is sent to its canonical form with the slash.
+    if (!path.endsWith("/") && !path.substring(path.lastIndexOf('/') + 1).contains(".")) {
       String query = exchange.getRequestURI().getRawQuery();
       exchange
           .getResponseHeaders()
@@ -128,28 +121,33 @@ public final class Cdn implements AutoCloseable {
               "Location",
               exchange.getRequestURI().getRawPath() + "/" + (query == null ? "" : "?" + query));
       Responses.text(exchange, 301, "Moved to " + path + "/");
-    } else {
-      notFound(exchange);
-    }
-  }
-
-  private void notFound(HttpExchange exchange) throws IOException {
-    String page = "/404.html";
-    Optional<EdgeCache.Entry> cached = cache.get(page);
-    Optional<BucketOrigin.StoredObject> object =
-        cached.map(EdgeCache.Entry::object).or(() -> fetch(page));
-    if (object.isEmpty()) {
-      Responses.text(exchange, 404, "Not found (and the bucket has no 404.html yet).");
       return;
     }
-    send(exchange, 404, object.get(), "Error from cloudfront");
-  }
-
-  private Optional<BucketOrigin.StoredObject> fetch(String path) {
+    Optional<EdgeCache.Entry> cached = cache.get(path);
+    if (cached.isPresent()) {
+      long age = (System.nanoTime() - cached.get().storedAtNanos()) / 1_000_000_000L;
+      exchange.getResponseHeaders().set("Age", Long.toString(age));
+      send(exchange, cached.get().status(), cached.get().object(), "Hit from cloudfront");
+      return;
+    }
     long generation = cache.generation();
-    Optional<BucketOrigin.StoredObject> object = bucket.get(SitePaths.objectKey(path));
-    object.ifPresent(o -> cache.put(path, o, generation));
-    return object;
+    String key = SitePaths.objectKey(path);
+    Optional<BucketOrigin.StoredObject> object = bucket.get(key);
+    if (object.isPresent()) {
+      cache.put(path, 200, object.get(), generation);
+      send(exchange, 200, object.get(), "Miss from cloudfront");
+      return;
+    }
+    // The origin group: a key the bucket does not have (404) is asked of the API origin, whose
+    // not-found page answers in the reader's language. API answers are never rewritten.
+    Optional<ApiOrigin.Answer> failover = api.failover("/" + key);
+    if (failover.isEmpty()) {
+      Responses.text(exchange, 502, "The failover origin (the API) did not answer.");
+      return;
+    }
+    ApiOrigin.Answer answer = failover.get();
+    cache.put(path, answer.status(), answer.object(), generation);
+    send(exchange, answer.status(), answer.object(), "Error from cloudfront");
   }
 
   private static void send(

@@ -12,10 +12,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The edge's copy of objects, keyed by request path (query strings are not part of the key, as with
- * CloudFront's CachingOptimized policy). An object stays for its {@code s-maxage}, else its {@code
- * max-age}, else a day; {@code no-store}, {@code no-cache} and {@code private} objects are not
- * kept. Invalidation paths are exact, or end in {@code *} to match a prefix.
+ * The edge's copy of answers (an object, or the failover origin's not-found page), keyed by request
+ * path (query strings are not part of the key, as with CloudFront's CachingOptimized policy). An
+ * object stays for its {@code s-maxage}, else its {@code max-age}, else a day; {@code no-store},
+ * {@code no-cache} and {@code private} objects are not kept. Invalidation paths are exact, or end
+ * in {@code *} to match a prefix.
  */
 final class EdgeCache {
   static final Duration DEFAULT_TTL = Duration.ofDays(1);
@@ -23,7 +24,8 @@ final class EdgeCache {
   private static final Pattern MAX_AGE = Pattern.compile("(?:^|[,\\s])max-age\\s*=\\s*(\\d+)");
   private static final int MAX_ENTRIES = 20_000;
 
-  record Entry(BucketOrigin.StoredObject object, long storedAtNanos, long expiresAtNanos) {}
+  record Entry(
+      int status, BucketOrigin.StoredObject object, long storedAtNanos, long expiresAtNanos) {}
 
   private final Map<String, Entry> entries = new ConcurrentHashMap<>();
   private final AtomicLong generation = new AtomicLong();
@@ -54,7 +56,7 @@ final class EdgeCache {
    * Keeps the object unless an invalidation happened while it was fetched (it may be the old
    * version) or its Cache-Control forbids keeping it.
    */
-  void put(String path, BucketOrigin.StoredObject object, long fetchGeneration) {
+  void put(String path, int status, BucketOrigin.StoredObject object, long fetchGeneration) {
     Optional<Duration> ttl = ttl(object.cacheControl());
     if (ttl.isEmpty() || ttl.get().isZero()) {
       return;
@@ -63,7 +65,7 @@ final class EdgeCache {
       entries.clear();
     }
     long now = clock.getAsLong();
-    entries.put(path, new Entry(object, now, now + ttl.get().toNanos()));
+    entries.put(path, new Entry(status, object, now, now + ttl.get().toNanos()));
     if (generation.get() != fetchGeneration) {
       entries.remove(path);
     }

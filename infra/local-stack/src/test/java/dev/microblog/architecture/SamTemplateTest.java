@@ -108,6 +108,38 @@ class SamTemplateTest {
     assertThat(list(api.get("AllowedMethods"))).contains("POST");
   }
 
+  @Test
+  void the_apis_own_errors_reach_the_reader_and_bucket_misses_fail_over_to_its_not_found_page() {
+    Map<String, Object> config = map(properties("Distribution").get("DistributionConfig"));
+    // Custom error responses would apply to /api/* too and hide its 403s and 404s.
+    assertThat(config).doesNotContainKey("CustomErrorResponses");
+
+    Map<String, Object> group = map(list(map(config.get("OriginGroups")).get("Items")).get(0));
+    assertThat(map(config.get("DefaultCacheBehavior")).get("TargetOriginId"))
+        .isEqualTo(group.get("Id"));
+    assertThat(list(map(group.get("Members")).get("Items")))
+        .map(m -> map(m).get("OriginId"))
+        .containsExactly("site", "api");
+    assertThat(list(map(map(group.get("FailoverCriteria")).get("StatusCodes")).get("Items")))
+        .containsExactly(404);
+    // S3 says 404 rather than 403 for a missing key only when the reader may list the bucket.
+    assertThat(list(map(properties("SiteBucketPolicy").get("PolicyDocument")).get("Statement")))
+        .map(st -> map(st).get("Action"))
+        .contains("s3:ListBucket");
+    // The API serves the failover's GETs.
+    Map<String, Object> notFound =
+        map(
+            map(map(properties("FunctionsFunction").get("Events")).get("NotFound"))
+                .get("Properties"));
+    assertThat(notFound).containsEntry("Path", "/{proxy+}").containsEntry("Method", "GET");
+  }
+
+  /** The viewer-request function's source, for tests that run it. */
+  static String directoryIndexFunction() throws IOException {
+    readTemplate();
+    return (String) properties("DirectoryIndex").get("FunctionCode");
+  }
+
   private static String type(String resource) {
     return (String) map(resources.get(resource)).get("Type");
   }

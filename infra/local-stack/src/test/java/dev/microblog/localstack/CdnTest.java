@@ -2,6 +2,7 @@ package dev.microblog.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -11,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,6 +29,7 @@ class CdnTest {
   static Cdn cdn;
   static HttpServer functions;
   static final AtomicReference<Seen> seen = new AtomicReference<>();
+  static final List<Seen> failovers = new CopyOnWriteArrayList<>();
   static final HttpClient http =
       HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -38,30 +41,59 @@ class CdnTest {
     client = s3.client();
     cdn = Cdn.start(0, client, "site");
     functions = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    functions.createContext(
-        "/",
-        exchange -> {
-          var h = exchange.getRequestHeaders();
-          seen.set(
-              new Seen(
-                  exchange.getRequestMethod(),
-                  exchange.getRequestURI().toString(),
-                  new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
-                  h.getFirst("Cookie"),
-                  h.getFirst("Origin"),
-                  h.getFirst("Host")));
-          exchange.getResponseHeaders().add("Set-Cookie", "mb_session=abc; Path=/; HttpOnly");
-          exchange.getResponseHeaders().add("Set-Cookie", "mb_user=alice; Path=/");
-          exchange.getResponseHeaders().add("Location", "/users/alice/home/#logged-in");
-          exchange.sendResponseHeaders(303, -1);
-          exchange.close();
-        });
+    functions.createContext("/", CdnTest::functions);
     functions.start();
     cdn.routeApiTo(URI.create("http://127.0.0.1:" + functions.getAddress().getPort()));
     put("index.html", "<h1>explore</h1>", "text/html; charset=utf-8", PAGE_CACHE);
     put("users/alice/index.html", "<h1>alice</h1>", "text/html; charset=utf-8", PAGE_CACHE);
-    put("404.html", "<h1>no such page</h1>", "text/html; charset=utf-8", "public, max-age=300");
     put("users/alice/following.json", "[\"bob\"]", "application/json", "no-cache");
+  }
+
+  /**
+   * The API origin: answers like the functions do. Unknown paths (the failover GETs for bucket
+   * misses) get the not-found page; two API paths answer the errors CloudFront must not rewrite.
+   */
+  private static void functions(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      String path = exchange.getRequestURI().getPath();
+      var h = exchange.getRequestHeaders();
+      var out = exchange.getResponseHeaders();
+      if (!path.startsWith("/api/")) {
+        failovers.add(
+            new Seen(exchange.getRequestMethod(), path, "", h.getFirst("Cookie"), null, null));
+        reply(exchange, 404, "<h1>not found, from the API</h1>", "public, max-age=0, s-maxage=5");
+        return;
+      }
+      if (path.equals("/api/follow/nobody")) {
+        reply(exchange, 404, "<p>No user called nobody.</p>", "no-store");
+        return;
+      }
+      if (path.equals("/api/refused")) {
+        reply(exchange, 403, "<p>Forms from other sites are refused.</p>", "no-store");
+        return;
+      }
+      seen.set(
+          new Seen(
+              exchange.getRequestMethod(),
+              exchange.getRequestURI().toString(),
+              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
+              h.getFirst("Cookie"),
+              h.getFirst("Origin"),
+              h.getFirst("Host")));
+      out.add("Set-Cookie", "mb_session=abc; Path=/; HttpOnly");
+      out.add("Set-Cookie", "mb_user=alice; Path=/");
+      out.add("Location", "/users/alice/home/#logged-in");
+      exchange.sendResponseHeaders(303, -1);
+    }
+  }
+
+  private static void reply(HttpExchange exchange, int status, String html, String cacheControl)
+      throws IOException {
+    byte[] body = html.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+    exchange.getResponseHeaders().set("Cache-Control", cacheControl);
+    exchange.sendResponseHeaders(status, body.length);
+    exchange.getResponseBody().write(body);
   }
 
   @AfterAll
@@ -105,20 +137,58 @@ class CdnTest {
   }
 
   @Test
-  void aDirectoryWithoutItsSlashIsRedirected() throws Exception {
-    var response = get("/users/alice?x=1");
+  void aDirectoryWithoutItsSlashIsRedirectedWhetherOrNotItExists() throws Exception {
+    var existing = get("/users/alice?x=1");
+    var missing = get("/users/nobody");
 
-    assertThat(response.statusCode()).isEqualTo(301);
-    assertThat(response.headers().firstValue("Location")).hasValue("/users/alice/?x=1");
+    assertThat(existing.statusCode()).isEqualTo(301);
+    assertThat(existing.headers().firstValue("Location")).hasValue("/users/alice/?x=1");
+    // The viewer-request function cannot look into the bucket: one rule for every path.
+    assertThat(missing.statusCode()).isEqualTo(301);
+    assertThat(missing.headers().firstValue("Location")).hasValue("/users/nobody/");
   }
 
   @Test
-  void aMissingObjectGetsThe404PageWithStatus404() throws Exception {
-    var response = get("/users/nobody/");
+  void aKeyTheBucketLacksIsAskedOfTheApiWithoutTheReadersCookies() throws Exception {
+    var response = get("/users/nobody/", "Cookie", "mb_session=secret");
 
     assertThat(response.statusCode()).isEqualTo(404);
-    assertThat(response.body()).isEqualTo("<h1>no such page</h1>");
+    assertThat(response.body()).isEqualTo("<h1>not found, from the API</h1>");
     assertThat(contentType(response)).isEqualTo("text/html;charset=utf-8");
+    assertThat(failovers)
+        .contains(new Seen("GET", "/users/nobody/index.html", "", null, null, null));
+  }
+
+  @Test
+  void theFailoversNotFoundPageIsCachedForItsShortLifetime() throws Exception {
+    get("/page/99/");
+    int asked = failovers.size();
+
+    var again = get("/page/99/");
+
+    assertThat(again.statusCode()).isEqualTo(404);
+    assertThat(again.headers().firstValue("X-Cache")).hasValue("Hit from cloudfront");
+    assertThat(failovers).hasSize(asked);
+  }
+
+  @Test
+  void theApisOwnErrorsReachTheReaderUnchanged() throws Exception {
+    var notFound = post("/api/follow/nobody");
+    var refused = post("/api/refused");
+
+    assertThat(notFound.statusCode()).isEqualTo(404);
+    assertThat(notFound.body()).isEqualTo("<p>No user called nobody.</p>");
+    assertThat(refused.statusCode()).isEqualTo(403);
+    assertThat(refused.body()).isEqualTo("<p>Forms from other sites are refused.</p>");
+  }
+
+  private static HttpResponse<String> post(String path) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(cdn.url().resolve(path))
+            .header("Origin", cdn.url().toString())
+            .POST(HttpRequest.BodyPublishers.noBody())
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   @Test
