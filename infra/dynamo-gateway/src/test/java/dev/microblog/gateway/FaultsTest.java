@@ -17,7 +17,6 @@ import dev.microblog.gateway.TestSupport.LocalDynamoFixture;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -280,24 +279,34 @@ class FaultsTest {
   }
 
   @Test
+  void aPlainUpdateRetriedByTheSdkAfterAResetIsAppliedTwiceAsInAws() {
+    String table = TestSupport.createTable(dynamo, "reset", null);
+    faults.next(Kind.RESET_AFTER_WRITE, 1);
+
+    increment(dynamo, table, "a"); // the SDK sees an I/O error and sends it again
+
+    assertThat(counter(table, "a")).isEqualTo(2); // what a store must be written to survive
+  }
+
+  @Test
   void aTransactionRetriedByTheSdkAfterAResetIsAppliedOnce() {
     String table = TestSupport.createTable(dynamo, "reset", StreamViewType.NEW_IMAGE);
     long before = faults.injected(Kind.RESET_AFTER_WRITE);
     faults.next(Kind.RESET_AFTER_WRITE, 1);
 
+    // No token given: the SDK makes one up and sends the same one with its retry.
     dynamo.transactWriteItems(
         r ->
-            r.clientRequestToken(UUID.randomUUID().toString())
-                .transactItems(
-                    TransactWriteItem.builder()
-                        .update(
-                            Update.builder()
-                                .tableName(table)
-                                .key(key("a"))
-                                .updateExpression("ADD n :one")
-                                .expressionAttributeValues(Map.of(":one", n(1)))
-                                .build())
-                        .build()));
+            r.transactItems(
+                TransactWriteItem.builder()
+                    .update(
+                        Update.builder()
+                            .tableName(table)
+                            .key(key("a"))
+                            .updateExpression("ADD n :one")
+                            .expressionAttributeValues(Map.of(":one", n(1)))
+                            .build())
+                    .build()));
 
     assertThat(faults.injected(Kind.RESET_AFTER_WRITE) - before).isEqualTo(1);
     assertThat(counter(table, "a")).isEqualTo(1);
