@@ -3,6 +3,7 @@ package dev.microblog.gateway;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -37,17 +38,52 @@ final class DynaliteClient implements AutoCloseable {
   /** Every call happens under the gateway's lock: a hung dynalite must not hold it forever. */
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
+  /**
+   * Calls that change nothing, so sending one twice is harmless. Anything else (including what we
+   * do not know) may be a write, and a write that dynalite may have applied is never sent again.
+   */
+  private static final Set<String> SAFE_TO_REPEAT =
+      Set.of(
+          "GetItem",
+          "BatchGetItem",
+          "Query",
+          "Scan",
+          "DescribeTable",
+          "ListTables",
+          "DescribeTimeToLive",
+          "ListTagsOfResource",
+          "DescribeLimits",
+          "DescribeEndpoints");
+
+  /**
+   * Node's server closes a keep-alive connection after 5 s idle. A write connection idle for less
+   * than this is still open on Node's side, so a write never goes out on a stale one.
+   */
+  static final Duration WRITE_IDLE_LIMIT = Duration.ofSeconds(3);
+
   private final URI endpoint;
   private final HttpClient http;
+  private final Duration writeIdleLimit;
+  private final Object writeMonitor = new Object();
+  private HttpClient writeHttp;
+  private long lastWriteNanos;
 
   DynaliteClient(URI endpoint) {
+    this(endpoint, WRITE_IDLE_LIMIT);
+  }
+
+  DynaliteClient(URI endpoint, Duration writeIdleLimit) {
     this.endpoint = endpoint;
-    // HTTP/1.1 only: the JDK would otherwise offer an h2c upgrade Node's server does not want.
-    this.http =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
+    this.writeIdleLimit = writeIdleLimit;
+    this.http = newHttpClient();
+  }
+
+  // HTTP/1.1 only: the JDK would otherwise offer an h2c upgrade Node's server does not want.
+  private static HttpClient newHttpClient() {
+    return HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(5))
+        .build();
   }
 
   URI endpoint() {
@@ -99,7 +135,13 @@ final class DynaliteClient implements AutoCloseable {
                 values.forEach(value -> request.header(name, value));
               }
             });
-    return send(request.build());
+    String target =
+        incoming.headers().entrySet().stream()
+            .filter(header -> header.getKey().equalsIgnoreCase("X-Amz-Target"))
+            .flatMap(header -> header.getValue().stream())
+            .findFirst()
+            .orElse("");
+    return send(request.build(), target.substring(target.indexOf('.') + 1));
   }
 
   /** One of the gateway's own calls. dynalite wants signature headers but never checks them. */
@@ -116,7 +158,7 @@ final class DynaliteClient implements AutoCloseable {
                 "AWS4-HMAC-SHA256 Credential=gateway/20000101/us-east-1/dynamodb/aws4_request,"
                     + " SignedHeaders=host;x-amz-date;x-amz-target, Signature=0")
             .build();
-    return send(request);
+    return send(request, operation);
   }
 
   /** Like {@link #call} but a refusal becomes a {@link GatewayError} carrying dynalite's answer. */
@@ -135,26 +177,53 @@ final class DynaliteClient implements AutoCloseable {
     return Json.obj(callOk("GetItem", request), "Item");
   }
 
-  private Response send(HttpRequest request) throws IOException {
+  private Response send(HttpRequest request, String operation) throws IOException {
     try {
-      return toResponse(http.send(request, HttpResponse.BodyHandlers.ofByteArray()));
-    } catch (HttpTimeoutException e) {
-      throw e; // dynalite may have acted on it: never send twice
-    } catch (IOException firstTry) {
-      // Node drops idle keep-alive connections after 5 s; the JDK may pick one just as it goes.
-      // Such a request never reached dynalite, so sending it once more is safe.
+      if (!SAFE_TO_REPEAT.contains(operation)) {
+        return sendWrite(request);
+      }
       try {
         return toResponse(http.send(request, HttpResponse.BodyHandlers.ofByteArray()));
-      } catch (IOException secondTry) {
-        secondTry.addSuppressed(firstTry);
-        throw secondTry;
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IOException("interrupted while calling dynalite", e);
+      } catch (HttpTimeoutException e) {
+        throw e; // a hung dynalite: asking again would only wait again
+      } catch (IOException firstTry) {
+        // Node drops idle keep-alive connections after 5 s; the JDK may pick one just as it goes.
+        // This call changes nothing, so sending it once more is safe whatever happened.
+        try {
+          return toResponse(http.send(request, HttpResponse.BodyHandlers.ofByteArray()));
+        } catch (IOException secondTry) {
+          secondTry.addSuppressed(firstTry);
+          throw secondTry;
+        }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while calling dynalite", e);
+    }
+  }
+
+  /**
+   * A write goes out once: an I/O error may come after dynalite applied it. To keep it off a
+   * connection Node has closed, writes have their own client, one at a time, and it is replaced
+   * when its connection may have been idle near Node's limit. Only a failed connect proves the
+   * write was not sent, so only that is tried again.
+   */
+  private Response sendWrite(HttpRequest request) throws IOException, InterruptedException {
+    synchronized (writeMonitor) {
+      long now = System.nanoTime();
+      if (writeHttp == null || now - lastWriteNanos >= writeIdleLimit.toNanos()) {
+        if (writeHttp != null) {
+          writeHttp.shutdownNow();
+        }
+        writeHttp = newHttpClient();
+      }
+      try {
+        return toResponse(writeHttp.send(request, HttpResponse.BodyHandlers.ofByteArray()));
+      } catch (ConnectException notSent) {
+        return toResponse(writeHttp.send(request, HttpResponse.BodyHandlers.ofByteArray()));
+      } finally {
+        lastWriteNanos = System.nanoTime();
+      }
     }
   }
 
@@ -175,5 +244,10 @@ final class DynaliteClient implements AutoCloseable {
   @Override
   public void close() {
     http.close();
+    synchronized (writeMonitor) {
+      if (writeHttp != null) {
+        writeHttp.close();
+      }
+    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.microblog.gateway;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -10,8 +11,10 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -22,7 +25,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * An HTTP server in front of dynalite that adds what it lacks: transactions, TTL and Streams. Every
- * other DynamoDB call passes through unchanged.
+ * other DynamoDB call passes through unchanged. On demand it also misbehaves as DynamoDB does
+ * ({@link Faults}).
  *
  * <p>All writes run one at a time under a write lock, and reads take the read lock, so nobody sees
  * half a transaction and each write's old and new images bracket exactly that write.
@@ -32,11 +36,32 @@ public final class DynamoGateway implements AutoCloseable {
   private static final String DYNAMODB = "DynamoDB_20120810";
   private static final String STREAMS = "DynamoDBStreams_20120810";
 
+  /** The calls DynamoDB can throttle: every data-plane read and write. */
+  private static final Set<String> DATA_PLANE =
+      Set.of(
+          "GetItem",
+          "PutItem",
+          "UpdateItem",
+          "DeleteItem",
+          "Query",
+          "Scan",
+          "BatchGetItem",
+          "BatchWriteItem",
+          "TransactGetItems",
+          "TransactWriteItems");
+
+  /** The writes a connection reset can follow. */
+  private static final Set<String> WRITES =
+      Set.of("PutItem", "UpdateItem", "DeleteItem", "BatchWriteItem", "TransactWriteItems");
+
   private final HttpServer server;
   private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
   // Fair, so a steady flow of reads cannot keep a writer waiting for ever.
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock(true);
   private final DynaliteClient dynalite;
+  private final Faults faults = new Faults();
+  private final StreamStore streams;
+  private final IndexLag indexLag;
   private final RecordedWrites writes;
   private final TransactionExecutor transactions;
   private final TableAdmin admin;
@@ -48,16 +73,26 @@ public final class DynamoGateway implements AutoCloseable {
     Reply run() throws IOException, GatewayError;
   }
 
+  /** RESET_AFTER_WRITE: the write happened, and its answer is never sent. */
+  private static final class DroppedConnection extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    DroppedConnection() {
+      super("connection dropped after the write", null, false, false);
+    }
+  }
+
   private DynamoGateway(URI dynaliteEndpoint, Path stateDir, int port, int streamCap)
       throws IOException {
     GatewayState state = GatewayState.load(stateDir);
     dynalite = new DynaliteClient(dynaliteEndpoint);
     KeySchemas keySchemas = new KeySchemas(dynalite);
-    StreamStore streams = new StreamStore(state, streamCap);
-    writes = new RecordedWrites(dynalite, keySchemas, state, streams);
-    transactions = new TransactionExecutor(dynalite, keySchemas, streams);
+    indexLag = new IndexLag(faults, keySchemas, dynalite);
+    streams = new StreamStore(state, streamCap, indexLag);
+    writes = new RecordedWrites(dynalite, keySchemas, streams);
+    transactions = new TransactionExecutor(dynalite, keySchemas, streams, faults);
     admin = new TableAdmin(dynalite, keySchemas, state, streams);
-    streamsApi = new StreamsApi(streams, keySchemas);
+    streamsApi = new StreamsApi(streams, keySchemas, faults);
     sweeper = new TtlSweeper(dynalite, state, keySchemas, streams, lock.writeLock());
     try {
       server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
@@ -99,6 +134,24 @@ public final class DynamoGateway implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
+  /** The faults this gateway injects; all off until switched on. */
+  public Faults faults() {
+    return faults;
+  }
+
+  /**
+   * Drops every stream record written so far, as 24 hours of retention would: a position before now
+   * reads as trimmed (TrimmedDataAccessException), and TRIM_HORIZON starts after it.
+   */
+  public void trimStreams() {
+    streams.trimAll();
+  }
+
+  /** For tests: how long a shard iterator stays good (15 minutes, as in AWS). */
+  void iteratorLifetime(Duration lifetime) {
+    streamsApi.iteratorLifetime(lifetime);
+  }
+
   /** Deletes expired items now instead of within the next second. */
   public void sweepExpiredNow() {
     try {
@@ -124,6 +177,8 @@ public final class DynamoGateway implements AutoCloseable {
       Reply reply;
       try {
         reply = route(exchange);
+      } catch (DroppedConnection e) {
+        return; // closing an exchange that sent no headers closes the connection: no answer
       } catch (GatewayError e) {
         reply = e.reply();
       } catch (IOException | RuntimeException e) {
@@ -141,7 +196,7 @@ public final class DynamoGateway implements AutoCloseable {
     }
   }
 
-  private Reply route(HttpExchange exchange) throws IOException, GatewayError {
+  private Reply route(HttpExchange exchange) throws IOException, GatewayError, DroppedConnection {
     URI uri = exchange.getRequestURI();
     Incoming incoming =
         new Incoming(
@@ -159,6 +214,22 @@ public final class DynamoGateway implements AutoCloseable {
     if (!service.equals(DYNAMODB)) {
       return Reply.of(dynalite.forward(incoming)); // dynalite's answer to whatever this is
     }
+    if (DATA_PLANE.contains(operation) && faults.fires(Faults.Kind.THROTTLING, operation)) {
+      throw GatewayError.dynamodb(
+          "ProvisionedThroughputExceededException",
+          "The level of configured provisioned throughput for the table was exceeded."
+              + " Consider increasing your provisioning level with the UpdateTable API.");
+    }
+    Reply reply = dynamodb(operation, incoming);
+    if (WRITES.contains(operation)
+        && reply.status() == 200
+        && faults.fires(Faults.Kind.RESET_AFTER_WRITE, operation)) {
+      throw new DroppedConnection();
+    }
+    return reply;
+  }
+
+  private Reply dynamodb(String operation, Incoming incoming) throws IOException, GatewayError {
     Lock write = lock.writeLock();
     Lock read = lock.readLock();
     return switch (operation) {
@@ -182,8 +253,24 @@ public final class DynamoGateway implements AutoCloseable {
         yield locked(write, () -> admin.updateTimeToLive(request));
       }
       case "DescribeTimeToLive" -> admin.describeTimeToLive(Json.parseObject(incoming.body()));
+      case "Query", "Scan" -> locked(read, () -> query(operation, incoming));
       default -> locked(read, () -> Reply.of(dynalite.forward(incoming)));
     };
+  }
+
+  /** A Query or Scan, lagged when it reads an index and the lagging index fault is on. */
+  private Reply query(String operation, Incoming incoming) throws IOException {
+    DynaliteClient.Response response = dynalite.forward(incoming);
+    if (!indexLag.tracking()) {
+      return Reply.of(response);
+    }
+    ObjectNode request;
+    try {
+      request = Json.parseObject(incoming.body());
+    } catch (GatewayError e) {
+      return Reply.of(response);
+    }
+    return indexLag.read(operation, request, response);
   }
 
   private static Reply locked(Lock lock, Call call) throws IOException, GatewayError {

@@ -58,6 +58,25 @@ public final class LocalDynamo implements AutoCloseable {
     return gateway.endpoint();
   }
 
+  /**
+   * The faults the gateway injects (throttling, conflicts, resets, …); all off until switched on.
+   */
+  public Faults faults() {
+    return gateway.faults();
+  }
+
+  /**
+   * Drops every stream record written so far, as 24 hours of retention would, so that a position
+   * before now reads as trimmed.
+   */
+  public void trimStreams() {
+    gateway.trimStreams();
+  }
+
+  DynamoGateway gateway() {
+    return gateway;
+  }
+
   /** Deletes items whose TTL has passed now, instead of within the next second. */
   public void sweepExpiredNow() {
     gateway.sweepExpiredNow();

@@ -10,9 +10,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * PutItem, UpdateItem, DeleteItem and BatchWriteItem on tables with a stream: read the old image,
- * pass the client's request on untouched, read the new image, record the change. The caller holds
- * the gateway's write lock, so the two images bracket exactly this write.
+ * PutItem, UpdateItem, DeleteItem and BatchWriteItem on tables with a stream (or while the lagging
+ * index fault needs to know what changed): read the old image, pass the client's request on
+ * untouched, read the new image, record the change. The caller holds the gateway's write lock, so
+ * the two images bracket exactly this write.
  *
  * <p>Whenever the gateway cannot work out which item a request touches (a malformed request, a
  * missing table), the request goes to dynalite as it is, and dynalite's error answers it.
@@ -22,14 +23,11 @@ final class RecordedWrites {
 
   private final DynaliteClient dynalite;
   private final KeySchemas keySchemas;
-  private final GatewayState state;
   private final StreamStore streams;
 
-  RecordedWrites(
-      DynaliteClient dynalite, KeySchemas keySchemas, GatewayState state, StreamStore streams) {
+  RecordedWrites(DynaliteClient dynalite, KeySchemas keySchemas, StreamStore streams) {
     this.dynalite = dynalite;
     this.keySchemas = keySchemas;
-    this.state = state;
     this.streams = streams;
   }
 
@@ -54,7 +52,7 @@ final class RecordedWrites {
     Map<String, Target> targets = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> tableRequests : requestItems.properties()) {
       String table = tableRequests.getKey();
-      if (!state.get(table).streaming()) {
+      if (!streams.watched(table)) {
         continue;
       }
       for (JsonNode writeRequest : tableRequests.getValue()) {
@@ -94,7 +92,7 @@ final class RecordedWrites {
 
   /** The item a request is about, with its image before the write; null if not worked out. */
   private Target target(String table, JsonNode keySource) throws IOException {
-    if (table == null || !state.get(table).streaming()) {
+    if (table == null || !streams.watched(table)) {
       return null;
     }
     KeySchema schema = keySchemas.find(table);

@@ -25,6 +25,7 @@ final class StreamLog {
   private final int cap;
   private final List<Entry> entries = new ArrayList<>();
   private long lastSequence;
+  private long trimmedThrough;
   private boolean enabled = true;
 
   StreamLog(
@@ -93,6 +94,21 @@ final class StreamLog {
     return lastSequence;
   }
 
+  /**
+   * The newest sequence number dropped (by retention, the cap or {@link #trimAll}), 0 when none
+   * was: an iterator positioned before it points at records that no longer exist.
+   */
+  synchronized long trimmedThrough() {
+    trim();
+    return trimmedThrough;
+  }
+
+  /** Drops every record written so far, as if they had all passed retention. */
+  synchronized void trimAll() {
+    entries.clear();
+    trimmedThrough = lastSequence;
+  }
+
   /** The oldest sequence number still held, or the next one to come when there is none. */
   synchronized long firstSequence() {
     trim();
@@ -130,6 +146,7 @@ final class StreamLog {
       drop = entries.size() - cap;
     }
     if (drop > 0) {
+      trimmedThrough = entries.get(drop - 1).sequence();
       entries.subList(0, drop).clear();
     }
   }

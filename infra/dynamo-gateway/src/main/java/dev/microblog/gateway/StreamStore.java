@@ -25,6 +25,7 @@ final class StreamStore {
 
   private final GatewayState state;
   private final int cap;
+  private final IndexLag indexLag;
 
   /**
    * Sequence numbers, shared by all streams. Seeded from the clock so that numbers keep growing
@@ -34,9 +35,10 @@ final class StreamStore {
 
   private final Map<String, StreamLog> byArn = new ConcurrentHashMap<>();
 
-  StreamStore(GatewayState state, int cap) {
+  StreamStore(GatewayState state, int cap, IndexLag indexLag) {
     this.state = state;
     this.cap = cap;
+    this.indexLag = indexLag;
     state.all().forEach((table, settings) -> open(table, settings.stream()));
   }
 
@@ -84,6 +86,11 @@ final class StreamStore {
     return byArn.get(arn);
   }
 
+  /** Drops every record written so far from every stream, as 24 hours of retention would. */
+  void trimAll() {
+    byArn.values().forEach(StreamLog::trimAll);
+  }
+
   /** Newest first, the order a consumer picking "the" stream of a table wants. */
   List<StreamLog> list() {
     return byArn.values().stream()
@@ -92,13 +99,25 @@ final class StreamStore {
   }
 
   /**
+   * Whether writes to the table must bring their old and new images here: it has a stream, or the
+   * lagging index fault needs to know what changed.
+   */
+  boolean watched(String table) {
+    return state.get(table).streaming() || indexLag.tracking();
+  }
+
+  /**
    * Records a change of one item if the table has a stream and the item really changed: a write
    * that changes nothing writes no record. Images are null when the item does not exist.
    */
   void recordChange(
       String table, ObjectNode keys, ObjectNode oldImage, ObjectNode newImage, boolean byTtl) {
+    if (AttributeValues.sameItem(oldImage, newImage)) {
+      return;
+    }
+    indexLag.changed(table, keys, oldImage);
     TableSettings settings = state.get(table);
-    if (!settings.streaming() || AttributeValues.sameItem(oldImage, newImage)) {
+    if (!settings.streaming()) {
       return;
     }
     StreamLog log = open(table, settings.stream());

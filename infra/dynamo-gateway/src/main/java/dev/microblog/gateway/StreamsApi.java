@@ -5,22 +5,33 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 
 /**
  * The DynamoDB Streams API (DynamoDBStreams_20120810.*) over the in-memory logs. A shard iterator
- * is just "this stream, after this sequence number", encoded; it does not expire.
+ * is "this stream, after this sequence number, issued at this time", encoded; as in AWS it expires
+ * 15 minutes after it was issued, and one that points at trimmed records is refused.
  */
 final class StreamsApi {
+  static final Duration ITERATOR_LIFETIME = Duration.ofMinutes(15);
   private static final int MAX_LIMIT = 1000;
 
   private final StreamStore streams;
   private final KeySchemas keySchemas;
+  private final Faults faults;
+  private volatile Duration iteratorLifetime = ITERATOR_LIFETIME;
 
-  StreamsApi(StreamStore streams, KeySchemas keySchemas) {
+  StreamsApi(StreamStore streams, KeySchemas keySchemas, Faults faults) {
     this.streams = streams;
     this.keySchemas = keySchemas;
+    this.faults = faults;
+  }
+
+  /** For tests: how long an iterator stays good. */
+  void iteratorLifetime(Duration lifetime) {
+    iteratorLifetime = lifetime;
   }
 
   Reply handle(String operation, ObjectNode request) throws GatewayError {
@@ -104,10 +115,10 @@ final class StreamsApi {
     String type = String.valueOf(Json.text(request, "ShardIteratorType"));
     long after =
         switch (type) {
-          case "TRIM_HORIZON" -> 0;
+          case "TRIM_HORIZON" -> log.trimmedThrough();
           case "LATEST" -> log.lastSequence();
-          case "AT_SEQUENCE_NUMBER" -> sequenceNumber(request) - 1;
-          case "AFTER_SEQUENCE_NUMBER" -> sequenceNumber(request);
+          case "AT_SEQUENCE_NUMBER" -> notTrimmed(log, sequenceNumber(request) - 1);
+          case "AFTER_SEQUENCE_NUMBER" -> notTrimmed(log, sequenceNumber(request));
           default ->
               throw GatewayError.validation(
                   "1 validation error detected: Value '"
@@ -124,6 +135,17 @@ final class StreamsApi {
     String[] parts = decode(iterator);
     StreamLog log = log(parts[0]);
     long after = Long.parseLong(parts[1]);
+    long issued = Long.parseLong(parts[2]);
+    if (System.currentTimeMillis() - issued > iteratorLifetime.toMillis()
+        || faults.fires(Faults.Kind.EXPIRED_ITERATOR, "GetRecords")) {
+      throw GatewayError.dynamodb(
+          "ExpiredIteratorException", "The provided iterator exceeds the maximum age allowed.");
+    }
+    // Only a read with records ahead of it is eligible: trimming nothing would change nothing.
+    if (log.lastSequence() > after && faults.fires(Faults.Kind.TRIMMED_RECORDS, "GetRecords")) {
+      log.trimAll();
+    }
+    notTrimmed(log, after);
     ObjectNode answer = Json.object();
     ArrayNode records = answer.putArray("Records");
     boolean closed = !log.enabled(); // read before the records, so none can slip in between
@@ -144,6 +166,16 @@ final class StreamsApi {
       throw GatewayError.notFound("Requested resource not found: Stream: " + arn + " not found");
     }
     return log;
+  }
+
+  /** The position, unless the record right after it was trimmed away. */
+  private static long notTrimmed(StreamLog log, long after) throws GatewayError {
+    if (after < log.trimmedThrough()) {
+      throw GatewayError.dynamodb(
+          "TrimmedDataAccessException",
+          "The operation attempted to read past the oldest stream record in a shard.");
+    }
+    return after;
   }
 
   private static long sequenceNumber(ObjectNode request) throws GatewayError {
@@ -171,7 +203,7 @@ final class StreamsApi {
   }
 
   private static String iterator(StreamLog log, long after) {
-    String plain = log.arn() + "|" + after;
+    String plain = log.arn() + "|" + after + "|" + System.currentTimeMillis();
     return Base64.getUrlEncoder()
         .withoutPadding()
         .encodeToString(plain.getBytes(StandardCharsets.UTF_8));
@@ -180,9 +212,13 @@ final class StreamsApi {
   private static String[] decode(String iterator) throws GatewayError {
     try {
       String plain = new String(Base64.getUrlDecoder().decode(iterator), StandardCharsets.UTF_8);
-      int bar = plain.lastIndexOf('|');
-      String[] parts = {plain.substring(0, bar), plain.substring(bar + 1)};
+      int second = plain.lastIndexOf('|');
+      int first = plain.lastIndexOf('|', second - 1);
+      String[] parts = {
+        plain.substring(0, first), plain.substring(first + 1, second), plain.substring(second + 1)
+      };
       Long.parseLong(parts[1]);
+      Long.parseLong(parts[2]);
       return parts;
     } catch (RuntimeException e) {
       throw GatewayError.validation("Invalid ShardIterator: " + iterator);

@@ -78,12 +78,15 @@ final class TransactionExecutor {
   private final DynaliteClient dynalite;
   private final KeySchemas keySchemas;
   private final StreamStore streams;
+  private final Faults faults;
   private final Map<String, Remembered> tokens = new LinkedHashMap<>();
 
-  TransactionExecutor(DynaliteClient dynalite, KeySchemas keySchemas, StreamStore streams) {
+  TransactionExecutor(
+      DynaliteClient dynalite, KeySchemas keySchemas, StreamStore streams, Faults faults) {
     this.dynalite = dynalite;
     this.keySchemas = keySchemas;
     this.streams = streams;
+    this.faults = faults;
   }
 
   Reply write(ObjectNode request) throws IOException, GatewayError {
@@ -103,6 +106,9 @@ final class TransactionExecutor {
       }
     }
     List<Action> actions = parse(request);
+    if (faults.fires(Faults.Kind.TRANSACTION_CONFLICT, "TransactWriteItems")) {
+      throw conflict(actions.size());
+    }
     checkConditions(actions);
     apply(actions);
     Reply reply = Reply.json(200, Json.object());
@@ -215,6 +221,37 @@ final class TransactionExecutor {
     return array;
   }
 
+  /**
+   * What DynamoDB answers when another transaction or write holds one of the items: the first
+   * action's reason is TransactionConflict, the others None. Nothing was applied.
+   */
+  private static GatewayError conflict(int actions) {
+    ArrayNode reasons = Json.array();
+    StringJoiner codes = new StringJoiner(", ", "[", "]");
+    for (int i = 0; i < actions; i++) {
+      if (i == 0) {
+        reasons
+            .addObject()
+            .put("Code", "TransactionConflict")
+            .put("Message", "Transaction is ongoing for the item");
+      } else {
+        reasons.addObject().put("Code", "None");
+      }
+      codes.add(i == 0 ? "TransactionConflict" : "None");
+    }
+    return cancelled(reasons, codes);
+  }
+
+  private static GatewayError cancelled(ArrayNode reasons, StringJoiner codes) {
+    ObjectNode body = Json.object();
+    body.put("__type", "com.amazonaws.dynamodb.v20120810#TransactionCanceledException");
+    body.put(
+        "Message",
+        "Transaction cancelled, please refer cancellation reasons for specific reasons " + codes);
+    body.set("CancellationReasons", reasons);
+    return GatewayError.of(400, body);
+  }
+
   /** Reads every old image and evaluates every condition; changes nothing. */
   private void checkConditions(List<Action> actions) throws IOException, GatewayError {
     ArrayNode reasons = Json.array();
@@ -238,13 +275,7 @@ final class TransactionExecutor {
       codes.add(reason.get("Code").asText());
     }
     if (cancelled) {
-      ObjectNode body = Json.object();
-      body.put("__type", "com.amazonaws.dynamodb.v20120810#TransactionCanceledException");
-      body.put(
-          "Message",
-          "Transaction cancelled, please refer cancellation reasons for specific reasons " + codes);
-      body.set("CancellationReasons", reasons);
-      throw GatewayError.of(400, body);
+      throw cancelled(reasons, codes);
     }
   }
 

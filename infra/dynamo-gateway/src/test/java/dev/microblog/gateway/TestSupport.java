@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -16,6 +17,7 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -44,6 +46,21 @@ final class TestSupport {
 
   static DynamoDbClient dynamo(LocalDynamo local) {
     return pointedAt(local, DynamoDbClient.builder());
+  }
+
+  /**
+   * A client whose retries differ from DynamoDB's SDK defaults as {@code change} says; the rest of
+   * the default strategy (which errors are retried, how many attempts) is kept.
+   */
+  static DynamoDbClient dynamo(
+      LocalDynamo local, UnaryOperator<RetryStrategy.Builder<?, ?>> change) {
+    RetryStrategy defaults;
+    try (DynamoDbClient plain = dynamo(local)) {
+      defaults = plain.serviceClientConfiguration().overrideConfiguration().retryStrategy().get();
+    }
+    RetryStrategy changed = change.apply(defaults.toBuilder()).build();
+    return pointedAt(
+        local, DynamoDbClient.builder().overrideConfiguration(o -> o.retryStrategy(changed)));
   }
 
   static DynamoDbStreamsClient streams(LocalDynamo local) {

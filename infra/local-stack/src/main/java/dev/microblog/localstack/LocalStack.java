@@ -127,6 +127,10 @@ public final class LocalStack implements AutoCloseable {
     }
     awaitPagesCurrent(Duration.ofSeconds(60));
     timings.lap(seeded ? "demo data" : "stream");
+    if (!options.faults().isBlank()) { // only now: seeding and the first pages go unfaulted
+      dynamo.faults().apply(options.faults());
+      log.info("DynamoDB faults on: {}", options.faults());
+    }
     log.info("Local stack up in {}", timings);
   }
 
@@ -177,6 +181,11 @@ public final class LocalStack implements AutoCloseable {
 
   public URI dynamoEndpoint() {
     return dynamo.endpoint();
+  }
+
+  /** The local DynamoDB: its {@code faults()} and {@code trimStreams()}, for tests. */
+  public LocalDynamo dynamo() {
+    return dynamo;
   }
 
   public URI s3Endpoint() {

@@ -1,5 +1,6 @@
 package dev.microblog.localstack;
 
+import dev.microblog.gateway.Faults;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -8,19 +9,31 @@ import java.nio.file.Path;
  * next four ports: API +1, DynamoDB +2, S3 +3, SES +4. Port 0 gives every service a free port.
  *
  * @param dataDir where DynamoDB's and S3's data live; null keeps everything in memory
+ * @param faults the DynamoDB faults to inject once the stack is up ({@link Faults#apply}); "" for
+ *     none
  */
-public record Options(Path repo, Path dataDir, boolean reset, int sitePort, boolean demo) {
+public record Options(
+    Path repo, Path dataDir, boolean reset, int sitePort, boolean demo, String faults) {
 
   static final String USAGE =
       """
       Usage: infra/bin/run [--data DIR | --in-memory] [--reset] [--port N] [--no-demo]
+                           [--faults SPEC]
         --data DIR    keep users, posts and pages in DIR (default <repo>/.local/data)
         --in-memory   keep nothing: every start is a fresh, empty site
         --reset       wipe the data directory first
         --port N      the site's port (default 8080); API, DynamoDB, S3 and SES take N+1..N+4;
                       0 picks free ports
         --no-demo     do not add the demo users and posts to an empty store
+        --faults SPEC make DynamoDB misbehave as AWS can, once the demo data is in, e.g.
+                      conflict=0.2,throttling=0.05,index-lag=500ms,reset=0.01,expired-iterator=0.1
+                      (probabilities per request; also lagging-index, trimmed-records, seed=N)
       """;
+
+  /** Without faults: the stack as it always was. */
+  public Options(Path repo, Path dataDir, boolean reset, int sitePort, boolean demo) {
+    this(repo, dataDir, reset, sitePort, demo, "");
+  }
 
   /** Options for tests: everything in memory, on free ports. */
   public static Options inMemory(Path repo, boolean demo) {
@@ -33,6 +46,7 @@ public record Options(Path repo, Path dataDir, boolean reset, int sitePort, bool
     boolean reset = false;
     boolean demo = true;
     int port = 8080;
+    String faults = "";
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--data" -> data = Path.of(value(args, ++i, "--data")).toAbsolutePath();
@@ -40,11 +54,22 @@ public record Options(Path repo, Path dataDir, boolean reset, int sitePort, bool
         case "--reset" -> reset = true;
         case "--no-demo" -> demo = false;
         case "--port" -> port = port(value(args, ++i, "--port"));
+        case "--faults" -> faults = faults(value(args, ++i, "--faults"));
         case "-h", "--help" -> throw new IllegalArgumentException("");
         default -> throw new IllegalArgumentException("Unknown option " + args[i]);
       }
     }
-    return new Options(repo, memory ? null : data, reset, port, demo);
+    return new Options(repo, memory ? null : data, reset, port, demo, faults);
+  }
+
+  /** The spec as given, once it is known to parse: a typo stops the start, with the valid names. */
+  private static String faults(String spec) {
+    try {
+      Faults.parse(spec);
+      return spec;
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--faults: " + e.getMessage(), e);
+    }
   }
 
   private static String value(String[] args, int i, String option) {
