@@ -65,7 +65,7 @@ public final class FollowStore {
 
   private boolean write(String follower, String followee, List<TransactWriteItem> actions) {
     try {
-      table.client().transactWriteItems(b -> b.transactItems(actions));
+      Transactions.write(table, actions);
       return true;
     } catch (TransactionCanceledException e) {
       if (Transactions.conditionFailed(e, 2)) {

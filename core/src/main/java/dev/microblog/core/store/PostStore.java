@@ -9,7 +9,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -44,7 +43,7 @@ public final class PostStore {
       long siteSeq = table.get(SITE, COUNTERS).map(i -> num(i, "postCount")).orElse(0L) + 1;
       Post post = new Post(author, userSeq, siteSeq, body, now);
       try {
-        table.client().transactWriteItems(b -> b.transactItems(writesFor(post)));
+        Transactions.write(table, writesFor(post));
         return post;
       } catch (TransactionCanceledException e) {
         // Another post took one of our numbers first (or the author was deleted); read again.
@@ -54,7 +53,7 @@ public final class PostStore {
         if (!table.get(userPk(author), PROFILE).isPresent()) {
           throw new NoSuchUser(author);
         }
-        backOff(attempt);
+        Transactions.backOff(attempt);
       }
     }
   }
@@ -179,14 +178,5 @@ public final class PostStore {
         num(i, "siteSeq"),
         str(i, "body"),
         Instant.parse(str(i, "createdAt")));
-  }
-
-  private static void backOff(int attempt) {
-    try {
-      Thread.sleep(ThreadLocalRandom.current().nextLong(1, 5L * attempt));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while retrying a post", e);
-    }
   }
 }

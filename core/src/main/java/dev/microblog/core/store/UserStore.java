@@ -45,21 +45,19 @@ public final class UserStore {
     email.put("username", s(user.username()));
 
     try {
-      table
-          .client()
-          .transactWriteItems(
-              b ->
-                  b.transactItems(
-                      putIfAbsent(profile),
-                      putIfAbsent(email),
-                      TransactWriteItem.builder()
-                          .update(
-                              u ->
-                                  u.tableName(table.name())
-                                      .key(key(SITE, COUNTERS))
-                                      .updateExpression("ADD userCount :one")
-                                      .expressionAttributeValues(Map.of(":one", n(1))))
-                          .build()));
+      Transactions.write(
+          table,
+          List.of(
+              putIfAbsent(profile),
+              putIfAbsent(email),
+              TransactWriteItem.builder()
+                  .update(
+                      u ->
+                          u.tableName(table.name())
+                              .key(key(SITE, COUNTERS))
+                              .updateExpression("ADD userCount :one")
+                              .expressionAttributeValues(Map.of(":one", n(1))))
+                  .build()));
     } catch (TransactionCanceledException e) {
       EnumSet<Conflict.Field> taken = EnumSet.noneOf(Conflict.Field.class);
       if (Transactions.conditionFailed(e, 0)) {
