@@ -17,6 +17,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -51,6 +52,7 @@ public final class LocalStack implements AutoCloseable {
   private Store store;
   private boolean seeded;
   private boolean rebuilt;
+  private final AtomicInteger rebuildsAfterLoss = new AtomicInteger();
 
   private LocalStack(Options options) {
     this.options = options;
@@ -119,7 +121,8 @@ public final class LocalStack implements AutoCloseable {
                 streams,
                 TABLE,
                 generator.handler(),
-                StreamPoller.Settings.defaults()));
+                StreamPoller.Settings.defaults(),
+                this::rebuildAfterLostRecords));
 
     if (options.demo() && store.users().allUsernames().isEmpty()) {
       DemoData.seed(new SiteClient(cdn.url()));
@@ -132,6 +135,18 @@ public final class LocalStack implements AutoCloseable {
       log.info("DynamoDB faults on: {}", options.faults());
     }
     log.info("Local stack up in {}", timings);
+  }
+
+  /** Lambda would skip trimmed records silently; here the whole site is rendered again instead. */
+  private void rebuildAfterLostRecords() {
+    log.warn("Stream records were trimmed before they were read: rendering the whole site again");
+    generator.builder().rebuildAll();
+    rebuildsAfterLoss.incrementAndGet();
+  }
+
+  /** How often trimmed stream records made the stack render the whole site again. */
+  public int rebuildsAfterLostRecords() {
+    return rebuildsAfterLoss.get();
   }
 
   private Map<String, Object> functionProperties() {

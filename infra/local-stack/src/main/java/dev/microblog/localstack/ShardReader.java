@@ -6,9 +6,15 @@ import software.amazon.awssdk.services.dynamodb.model.ExpiredIteratorException;
 import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
+import software.amazon.awssdk.services.dynamodb.model.TrimmedDataAccessException;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
-/** One shard's cursor: reads the next batch, hands it over, and rewinds to a failed record. */
+/**
+ * One shard's cursor: reads the next batch, hands it over, and rewinds to a failed record. An
+ * expired iterator (AWS: after 15 minutes) is renewed after the last record handed over; records
+ * trimmed before they were read (AWS keeps them 24 hours) cannot be, so it starts again from the
+ * oldest record kept and reports the loss: pages may then be behind the table.
+ */
 final class ShardReader {
   enum Outcome {
     /** handed a batch over (or dropped one): there may be more right away */
@@ -26,6 +32,7 @@ final class ShardReader {
   private final String shardId;
   private final BatchInvoker invoker;
   private final StreamPoller.Settings settings;
+  private final Runnable onRecordsLost;
 
   private String iterator;
   private boolean closed;
@@ -42,12 +49,14 @@ final class ShardReader {
       String streamArn,
       String shardId,
       BatchInvoker invoker,
-      StreamPoller.Settings settings) {
+      StreamPoller.Settings settings,
+      Runnable onRecordsLost) {
     this.streams = streams;
     this.streamArn = streamArn;
     this.shardId = shardId;
     this.invoker = invoker;
     this.settings = settings;
+    this.onRecordsLost = onRecordsLost;
     this.iterator = iterator(ShardIteratorType.TRIM_HORIZON, null);
   }
 
@@ -62,10 +71,10 @@ final class ShardReader {
     try {
       response = streams.getRecords(b -> b.shardIterator(iterator).limit(settings.batchSize()));
     } catch (ExpiredIteratorException e) {
-      iterator =
-          checkpoint == null
-              ? iterator(ShardIteratorType.TRIM_HORIZON, null)
-              : iterator(ShardIteratorType.AFTER_SEQUENCE_NUMBER, checkpoint);
+      resume();
+      return Outcome.WAITING;
+    } catch (TrimmedDataAccessException e) {
+      restartAfterLoss();
       return Outcome.WAITING;
     }
     List<Record> records = response.records();
@@ -90,6 +99,28 @@ final class ShardReader {
     retryAtNanos = System.nanoTime() + backoff(attempts).toNanos();
     iterator = iterator(ShardIteratorType.AT_SEQUENCE_NUMBER, failedSeq);
     return Outcome.WAITING;
+  }
+
+  /** A fresh iterator where this reader stood: after its checkpoint, or at a record to retry. */
+  private void resume() {
+    try {
+      if (retryFrom != null) {
+        iterator = iterator(ShardIteratorType.AT_SEQUENCE_NUMBER, retryFrom);
+      } else if (checkpoint != null) {
+        iterator = iterator(ShardIteratorType.AFTER_SEQUENCE_NUMBER, checkpoint);
+      } else {
+        iterator = iterator(ShardIteratorType.TRIM_HORIZON, null);
+      }
+    } catch (TrimmedDataAccessException e) {
+      restartAfterLoss();
+    }
+  }
+
+  private void restartAfterLoss() {
+    retryFrom = null;
+    attempts = 0;
+    iterator = iterator(ShardIteratorType.TRIM_HORIZON, null);
+    onRecordsLost.run();
   }
 
   private Outcome succeeded(List<Record> records, GetRecordsResponse response) {

@@ -57,6 +57,7 @@ public final class StreamPoller implements AutoCloseable {
   private final String streamArn;
   private final Settings settings;
   private final BatchInvoker invoker;
+  private final Runnable onRecordsLost;
   private final Map<String, ShardReader> shards = new LinkedHashMap<>();
   private final Thread thread;
   private final AtomicLong passesStarted = new AtomicLong();
@@ -69,11 +70,13 @@ public final class StreamPoller implements AutoCloseable {
       DynamoDbStreamsClient streams,
       String streamArn,
       RequestHandler<DynamodbEvent, StreamsEventResponse> handler,
-      Settings settings) {
+      Settings settings,
+      Runnable onRecordsLost) {
     this.streams = streams;
     this.streamArn = streamArn;
     this.settings = settings;
     this.invoker = new BatchInvoker(handler, streamArn, settings.functionName());
+    this.onRecordsLost = onRecordsLost;
     this.thread = Thread.ofPlatform().daemon().name("stream-poller").unstarted(this::run);
   }
 
@@ -84,11 +87,32 @@ public final class StreamPoller implements AutoCloseable {
       String table,
       RequestHandler<DynamodbEvent, StreamsEventResponse> handler,
       Settings settings) {
+    return start(
+        dynamo,
+        streams,
+        table,
+        handler,
+        settings,
+        () -> log.warn("Stream records were trimmed before they were read"));
+  }
+
+  /**
+   * As above; {@code onRecordsLost} runs (on the poller's thread, before it reads on) when records
+   * were trimmed from the stream before they were handed over, so the pages they changed may be
+   * behind the table: the local stack rebuilds the site then.
+   */
+  public static StreamPoller start(
+      DynamoDbClient dynamo,
+      DynamoDbStreamsClient streams,
+      String table,
+      RequestHandler<DynamodbEvent, StreamsEventResponse> handler,
+      Settings settings,
+      Runnable onRecordsLost) {
     String arn = dynamo.describeTable(b -> b.tableName(table)).table().latestStreamArn();
     if (arn == null) {
       throw new IllegalStateException("Table " + table + " has no stream enabled");
     }
-    StreamPoller poller = new StreamPoller(streams, arn, handler, settings);
+    StreamPoller poller = new StreamPoller(streams, arn, handler, settings, onRecordsLost);
     poller.discoverShards();
     poller.thread.start();
     return poller;
@@ -173,7 +197,8 @@ public final class StreamPoller implements AutoCloseable {
               .streamDescription();
       for (Shard shard : description.shards()) {
         shards.computeIfAbsent(
-            shard.shardId(), id -> new ShardReader(streams, streamArn, id, invoker, settings));
+            shard.shardId(),
+            id -> new ShardReader(streams, streamArn, id, invoker, settings, onRecordsLost));
       }
       start = description.lastEvaluatedShardId();
     } while (start != null);

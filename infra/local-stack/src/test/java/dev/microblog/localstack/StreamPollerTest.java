@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import dev.microblog.core.config.AwsConfig;
 import dev.microblog.core.store.Table;
+import dev.microblog.gateway.Faults;
 import dev.microblog.gateway.LocalDynamo;
 import java.time.Duration;
 import java.util.List;
@@ -189,6 +190,67 @@ class StreamPollerTest {
         assertThat(poller.awaitIdle(Duration.ofSeconds(5))).isTrue();
         assertThat(handler.delivered()).endsWith(key);
       }
+    }
+  }
+
+  static void put(String table, String key) {
+    client.putItem(
+        b ->
+            b.tableName(table)
+                .item(Map.of("pk", AttributeValue.fromS(key), "sk", AttributeValue.fromS("x"))));
+  }
+
+  @Test
+  void expiredIteratorsAreRenewedWithoutLosingOrRepeatingARecord() throws Exception {
+    String table = tableWith();
+    var handler = new RecordingHandler((n, event) -> n % 3 == 1 ? failAt(event, 0) : ok());
+    long before = dynamo.faults().injected(Faults.Kind.EXPIRED_ITERATOR);
+    dynamo.faults().seed(7).rate(Faults.Kind.EXPIRED_ITERATOR, 0.5);
+    try (var poller = StreamPoller.start(client, streams, table, handler, QUICK_RETRIES)) {
+      List<String> written = new java.util.ArrayList<>();
+      for (int i = 0; i < 30; i++) {
+        put(table, "e" + i);
+        written.add("e" + i);
+      }
+      assertThat(poller.awaitIdle(Duration.ofSeconds(20))).isTrue();
+
+      assertThat(dynamo.faults().injected(Faults.Kind.EXPIRED_ITERATOR)).isGreaterThan(before);
+      // Failed batches are delivered again from their first record; each record is handed over
+      // successfully exactly once, in order.
+      List<String> succeeded = new java.util.ArrayList<>();
+      for (int b = 0; b < handler.batches.size(); b++) {
+        if ((b + 1) % 3 != 1) {
+          succeeded.addAll(handler.batches.get(b));
+        }
+      }
+      assertThat(succeeded).containsExactlyElementsOf(written);
+    } finally {
+      dynamo.faults().clear();
+    }
+  }
+
+  @Test
+  void recordsTrimmedBeforeTheyWereReadAreReportedAndReadingGoesOn() throws Exception {
+    String table = tableWith("a", "b");
+    java.util.concurrent.atomic.AtomicBoolean healthy =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    var handler = new RecordingHandler((n, event) -> healthy.get() ? ok() : failAt(event, 0));
+    AtomicInteger losses = new AtomicInteger();
+    var patient =
+        StreamPoller.Settings.defaults().withBackoff(Duration.ofMillis(50), Duration.ofMillis(50));
+
+    try (var poller =
+        StreamPoller.start(client, streams, table, handler, patient, losses::incrementAndGet)) {
+      org.awaitility.Awaitility.await().until(() -> handler.batches.size() >= 1);
+      dynamo.trimStreams(); // "a" and "b" age out while they wait for their retry
+      healthy.set(true);
+      put(table, "c");
+
+      org.awaitility.Awaitility.await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> handler.delivered().contains("c"));
+      assertThat(losses.get()).isEqualTo(1);
+      assertThat(handler.batches.getLast()).containsExactly("c");
     }
   }
 }
