@@ -127,6 +127,11 @@ public final class LocalStack implements AutoCloseable {
     }
     awaitPagesCurrent(Duration.ofSeconds(60));
     timings.lap(seeded ? "demo data" : "stream");
+    if (options.s3Faults() != null) {
+      // After the demo data: the site starts whole, then S3 misbehaves as it can in AWS.
+      s3.faults().apply(options.s3Faults());
+      log.info("S3 stand-in now fails on purpose: {}", options.s3Faults());
+    }
     log.info("Local stack up in {}", timings);
   }
 
@@ -181,6 +186,11 @@ public final class LocalStack implements AutoCloseable {
 
   public URI s3Endpoint() {
     return s3.endpoint();
+  }
+
+  /** What the S3 stand-in does wrong; nothing unless {@code --s3-faults} or a test says so. */
+  public S3Faults s3Faults() {
+    return s3.faults();
   }
 
   public Cdn cdn() {

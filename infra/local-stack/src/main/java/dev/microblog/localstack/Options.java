@@ -8,8 +8,15 @@ import java.nio.file.Path;
  * next four ports: API +1, DynamoDB +2, S3 +3, SES +4. Port 0 gives every service a free port.
  *
  * @param dataDir where DynamoDB's and S3's data live; null keeps everything in memory
+ * @param s3Faults how the S3 stand-in misbehaves once the site is up ({@link S3Faults#apply}), or
+ *     null
  */
-public record Options(Path repo, Path dataDir, boolean reset, int sitePort, boolean demo) {
+public record Options(
+    Path repo, Path dataDir, boolean reset, int sitePort, boolean demo, String s3Faults) {
+
+  public Options(Path repo, Path dataDir, boolean reset, int sitePort, boolean demo) {
+    this(repo, dataDir, reset, sitePort, demo, null);
+  }
 
   static final String USAGE =
       """
@@ -20,6 +27,10 @@ public record Options(Path repo, Path dataDir, boolean reset, int sitePort, bool
         --port N      the site's port (default 8080); API, DynamoDB, S3 and SES take N+1..N+4;
                       0 picks free ports
         --no-demo     do not add the demo users and posts to an empty store
+        --s3-faults SPEC
+                      once the site is up, make S3 fail as it does in AWS, e.g.
+                      slow=0.2,slow-by=300ms,slow-down=0.1,reset=0.05 (rates from 0 to 1:
+                      slow answers, 503 SlowDown, connections reset mid-upload; seed=N repeats)
       """;
 
   /** Options for tests: everything in memory, on free ports. */
@@ -33,8 +44,10 @@ public record Options(Path repo, Path dataDir, boolean reset, int sitePort, bool
     boolean reset = false;
     boolean demo = true;
     int port = 8080;
+    String s3Faults = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
+        case "--s3-faults" -> s3Faults = s3Faults(value(args, ++i, "--s3-faults"));
         case "--data" -> data = Path.of(value(args, ++i, "--data")).toAbsolutePath();
         case "--in-memory" -> memory = true;
         case "--reset" -> reset = true;
@@ -44,7 +57,17 @@ public record Options(Path repo, Path dataDir, boolean reset, int sitePort, bool
         default -> throw new IllegalArgumentException("Unknown option " + args[i]);
       }
     }
-    return new Options(repo, memory ? null : data, reset, port, demo);
+    return new Options(repo, memory ? null : data, reset, port, demo, s3Faults);
+  }
+
+  /** Checked now, so a mistake stops the start with the usage instead of after it. */
+  private static String s3Faults(String spec) {
+    try {
+      S3Faults.parse(spec);
+      return spec;
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--s3-faults: " + e.getMessage(), e);
+    }
   }
 
   private static String value(String[] args, int i, String option) {
