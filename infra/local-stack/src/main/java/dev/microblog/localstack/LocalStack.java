@@ -130,9 +130,14 @@ public final class LocalStack implements AutoCloseable {
     }
     awaitPagesCurrent(Duration.ofSeconds(60));
     timings.lap(seeded ? "demo data" : "stream");
-    if (!options.faults().isBlank()) { // only now: seeding and the first pages go unfaulted
+    // Only now: seeding and the first pages go unfaulted, then the stand-ins fail as AWS can.
+    if (!options.faults().isBlank()) {
       dynamo.faults().apply(options.faults());
       log.info("DynamoDB faults on: {}", options.faults());
+    }
+    if (!options.s3Faults().isBlank()) {
+      s3.faults().apply(options.s3Faults());
+      log.info("S3 faults on: {}", options.s3Faults());
     }
     log.info("Local stack up in {}", timings);
   }
@@ -205,6 +210,11 @@ public final class LocalStack implements AutoCloseable {
 
   public URI s3Endpoint() {
     return s3.endpoint();
+  }
+
+  /** What the S3 stand-in does wrong; nothing unless {@code --s3-faults} or a test says so. */
+  public S3Faults s3Faults() {
+    return s3.faults();
   }
 
   public Cdn cdn() {

@@ -11,14 +11,22 @@ import java.nio.file.Path;
  * @param dataDir where DynamoDB's and S3's data live; null keeps everything in memory
  * @param faults the DynamoDB faults to inject once the stack is up ({@link Faults#apply}); "" for
  *     none
+ * @param s3Faults how the S3 stand-in misbehaves once the site is up ({@link S3Faults#apply}); ""
+ *     for not at all
  */
 public record Options(
-    Path repo, Path dataDir, boolean reset, int sitePort, boolean demo, String faults) {
+    Path repo,
+    Path dataDir,
+    boolean reset,
+    int sitePort,
+    boolean demo,
+    String faults,
+    String s3Faults) {
 
   static final String USAGE =
       """
       Usage: infra/bin/run [--data DIR | --in-memory] [--reset] [--port N] [--no-demo]
-                           [--faults SPEC]
+                           [--faults SPEC] [--s3-faults SPEC]
         --data DIR    keep users, posts and pages in DIR (default <repo>/.local/data)
         --in-memory   keep nothing: every start is a fresh, empty site
         --reset       wipe the data directory first
@@ -28,11 +36,15 @@ public record Options(
         --faults SPEC make DynamoDB misbehave as AWS can, once the demo data is in, e.g.
                       conflict=0.2,throttling=0.05,index-lag=500ms,reset=0.01,expired-iterator=0.1
                       (probabilities per request; also lagging-index, trimmed-records, seed=N)
+        --s3-faults SPEC
+                      once the site is up, make S3 fail as it does in AWS, e.g.
+                      slow=0.2,slow-by=300ms,slow-down=0.1,reset=0.05 (rates from 0 to 1:
+                      slow answers, 503 SlowDown, connections reset mid-upload; seed=N repeats)
       """;
 
   /** Without faults: the stack as it always was. */
   public Options(Path repo, Path dataDir, boolean reset, int sitePort, boolean demo) {
-    this(repo, dataDir, reset, sitePort, demo, "");
+    this(repo, dataDir, reset, sitePort, demo, "", "");
   }
 
   /** Options for tests: everything in memory, on free ports. */
@@ -47,6 +59,7 @@ public record Options(
     boolean demo = true;
     int port = 8080;
     String faults = "";
+    String s3Faults = "";
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--data" -> data = Path.of(value(args, ++i, "--data")).toAbsolutePath();
@@ -55,11 +68,22 @@ public record Options(
         case "--no-demo" -> demo = false;
         case "--port" -> port = port(value(args, ++i, "--port"));
         case "--faults" -> faults = faults(value(args, ++i, "--faults"));
+        case "--s3-faults" -> s3Faults = s3Faults(value(args, ++i, "--s3-faults"));
         case "-h", "--help" -> throw new IllegalArgumentException("");
         default -> throw new IllegalArgumentException("Unknown option " + args[i]);
       }
     }
-    return new Options(repo, memory ? null : data, reset, port, demo, faults);
+    return new Options(repo, memory ? null : data, reset, port, demo, faults, s3Faults);
+  }
+
+  /** Checked now, so a mistake stops the start with the usage instead of after it. */
+  private static String s3Faults(String spec) {
+    try {
+      S3Faults.parse(spec);
+      return spec;
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--s3-faults: " + e.getMessage(), e);
+    }
   }
 
   /** The spec as given, once it is known to parse: a typo stops the start, with the valid names. */

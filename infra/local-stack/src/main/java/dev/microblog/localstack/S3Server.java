@@ -20,14 +20,22 @@ import software.amazon.awssdk.services.s3.S3Client;
  * each object as a file and its Content-Type, Cache-Control and user metadata in the file's
  * extended attributes (ext4 and most Linux filesystems support user xattrs); in memory it keeps
  * everything on an in-memory filesystem.
+ *
+ * <p>Clients reach it through {@link S3FaultGate}, which can make it fail the way real S3 does
+ * ({@link #faults()}); with no faults set every request passes unchanged.
  */
 public final class S3Server implements AutoCloseable {
   private final S3Proxy proxy;
+  private final S3FaultGate gate;
+  private final S3Faults faults;
   private final BlobStore store;
   private final String bucket;
 
-  private S3Server(S3Proxy proxy, BlobStore store, String bucket) {
+  private S3Server(
+      S3Proxy proxy, S3FaultGate gate, S3Faults faults, BlobStore store, String bucket) {
     this.proxy = proxy;
+    this.gate = gate;
+    this.faults = faults;
     this.store = store;
     this.bucket = bucket;
   }
@@ -49,16 +57,24 @@ public final class S3Server implements AutoCloseable {
     S3Proxy proxy =
         S3Proxy.builder()
             .blobStore(store)
-            .endpoint(URI.create("http://127.0.0.1:" + port))
+            .endpoint(URI.create("http://127.0.0.1:0")) // only the gate talks to it
             .awsAuthentication(AuthenticationType.NONE, null, null)
             .ignoreUnknownHeaders(true)
             .stopTimeout(0) // Jetty would otherwise wait 2 s for idle connections
             .build();
     proxy.start(); // Jetty's start returns once the port is bound
+    S3Faults faults = new S3Faults();
+    S3FaultGate gate;
+    try {
+      gate = S3FaultGate.start(port, proxy.getPort(), faults);
+    } catch (IOException e) {
+      proxy.stop();
+      throw e;
+    }
     if (!store.containerExists(bucket)) {
       store.createContainer(bucket);
     }
-    return new S3Server(proxy, store, bucket);
+    return new S3Server(proxy, gate, faults, store, bucket);
   }
 
   /** Objects would lose their Content-Type and Cache-Control without user xattrs: say so now. */
@@ -84,7 +100,12 @@ public final class S3Server implements AutoCloseable {
   }
 
   public URI endpoint() {
-    return URI.create("http://127.0.0.1:" + proxy.getPort());
+    return URI.create("http://127.0.0.1:" + gate.port());
+  }
+
+  /** What this server does wrong, from now on; nothing until told. */
+  public S3Faults faults() {
+    return faults;
   }
 
   public String bucket() {
@@ -102,6 +123,7 @@ public final class S3Server implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
+    gate.close();
     try {
       proxy.stop();
     } catch (Exception e) {
