@@ -251,8 +251,11 @@ final class IndexLag {
           return null;
         }
       }
-      JsonNode start = request.path("ExclusiveStartKey").get(String.valueOf(index.range()));
-      JsonNode end = answer.path("LastEvaluatedKey").get(String.valueOf(index.range()));
+      // A page's bounds on the index's range key; an index without one cannot be paged into.
+      JsonNode start =
+          index.range() == null ? null : request.path("ExclusiveStartKey").get(index.range());
+      JsonNode end =
+          index.range() == null ? null : answer.path("LastEvaluatedKey").get(index.range());
       boolean paged = request.has("ExclusiveStartKey") || answer.has("LastEvaluatedKey");
       if (operation.equals("Scan")) {
         return paged ? null : new AddBack(index, null, true, null, null);
