@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.microblog.functions.SiteSettings;
 import dev.microblog.functions.account.SignedIn;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
 import java.time.Duration;
@@ -47,6 +48,37 @@ class SessionCookiesTest {
         .extracting(Cookie::getName)
         .containsExactlyInAnyOrder("mb_session", "mb_user");
     assertThat(cookies).allMatch(c -> c.getMaxAge() == 0 && c.getValue().isEmpty());
+  }
+
+  @Test
+  void theSessionCookieComesFirstEveryTime() {
+    var cookies = new SessionCookies(new SiteSettings(List.of(), false));
+
+    assertThat(cookies.issue(ALICE))
+        .extracting(Cookie::getName)
+        .containsExactly("mb_session", "mb_user");
+    assertThat(cookies.clear())
+        .extracting(Cookie::getName)
+        .containsExactly("mb_session", "mb_user");
+  }
+
+  @Test
+  void theTokenIsFoundWhereverTheBrowserPutsIt() {
+    var cookies = new SessionCookies(new SiteSettings(List.of(), false));
+
+    for (var request :
+        List.of(
+            HttpRequest.GET("/").header("Cookie", "mb_user=alice; mb_session=token-123"),
+            HttpRequest.GET("/").header("Cookie", "mb_session=token-123; mb_user=alice"),
+            HttpRequest.GET("/")
+                .header("Cookie", "mb_user=alice")
+                .header("Cookie", "mb_session=token-123"))) {
+      assertThat(cookies.token(request))
+          .as(request.getHeaders().getAll("Cookie").toString())
+          .contains("token-123");
+    }
+    assertThat(cookies.token(HttpRequest.GET("/").header("Cookie", "mb_session=; mb_user=a")))
+        .isEmpty();
   }
 
   private static Cookie find(Iterable<Cookie> cookies, String name) {
