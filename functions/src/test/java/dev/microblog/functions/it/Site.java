@@ -7,6 +7,7 @@ import dev.microblog.core.store.Store;
 import dev.microblog.functions.it.Browser.Reply;
 import dev.microblog.gateway.LocalDynamo;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,8 +25,10 @@ import software.amazon.awssdk.services.dynamodb.model.Select;
 
 /**
  * The functions on a local HTTP server over a real local DynamoDB (dynalite behind our gateway),
- * started once for the whole test run. Tests get a {@link Browser} per test as a parameter and may
- * read the table directly to check what was (not) written.
+ * started once for the whole test run; with {@code -Dmicroblog.test.transport=lambda} the browsers
+ * reach the same functions through the Lambda handler instead ({@link Transport}). Tests get a
+ * {@link Browser} per test as a parameter and may read the table directly to check what was (not)
+ * written.
  */
 public final class Site implements ParameterResolver {
   public static final String TABLE = "microblog-functions-test";
@@ -40,11 +43,14 @@ public final class Site implements ParameterResolver {
       ApplicationContext context,
       URI base,
       DynamoDbClient client,
-      TestClock clock)
+      TestClock clock,
+      Transport transport,
+      AutoCloseable lambda)
       implements ExtensionContext.Store.CloseableResource {
 
     @Override
-    public void close() {
+    public void close() throws Exception {
+      lambda.close();
       context.close();
       client.close();
       dynamo.close();
@@ -68,8 +74,13 @@ public final class Site implements ParameterResolver {
     /** A fresh username starting with {@code prefix}, signed up from a browser of its own. */
     public String signedUpUser(String prefix) {
       String name = freshName(prefix);
-      new Browser(base).signUp(name);
+      browser().signUp(name);
       return name;
+    }
+
+    /** A new reader's browser, reaching the functions the way this run tests them. */
+    public Browser browser() {
+      return new Browser(transport);
     }
 
     /** Sends a request that must write nothing (the table holds as many items after it). */
@@ -110,7 +121,34 @@ public final class Site implements ParameterResolver {
               .singletons(clock)
               .start();
       EmbeddedServer server = context.getBean(EmbeddedServer.class).start();
-      return new Running(dynamo, context, server.getURI(), client, clock);
+      if (!Transport.lambda()) {
+        return new Running(
+            dynamo,
+            context,
+            server.getURI(),
+            client,
+            clock,
+            new NettyTransport(server.getURI()),
+            () -> {});
+      }
+      // The same functions in a second context, behind the Lambda handler (no server).
+      ApplicationContext lambdaContext =
+          ApplicationContext.builder()
+              .properties(properties(dynamo.endpoint()))
+              .singletons(clock)
+              .start();
+      var handler = new ApiGatewayProxyRequestEventFunction(lambdaContext);
+      return new Running(
+          dynamo,
+          context,
+          server.getURI(),
+          client,
+          clock,
+          new LambdaTransport(handler),
+          () -> {
+            handler.close();
+            lambdaContext.close();
+          });
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -145,8 +183,6 @@ public final class Site implements ParameterResolver {
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext extension) {
     Running running = running(extension);
-    return parameter.getParameter().getType() == Running.class
-        ? running
-        : new Browser(running.base());
+    return parameter.getParameter().getType() == Running.class ? running : running.browser();
   }
 }
