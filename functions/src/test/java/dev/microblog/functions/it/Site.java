@@ -39,21 +39,18 @@ public final class Site implements ParameterResolver {
 
   /** Everything that lives for the whole run; closed by JUnit when the run ends. */
   public record Running(
-      LocalDynamo dynamo,
-      ApplicationContext context,
-      URI base,
-      DynamoDbClient client,
-      TestClock clock,
-      Transport transport,
-      AutoCloseable lambda)
+      LocalDynamo dynamo, DynamoDbClient client, TestClock clock, Started functions)
       implements ExtensionContext.Store.CloseableResource {
 
     @Override
     public void close() throws Exception {
-      lambda.close();
-      context.close();
+      functions.close();
       client.close();
       dynamo.close();
+    }
+
+    public Transport transport() {
+      return functions.transport();
     }
 
     /** How many items the table holds (sessions, e-mail claims and counters included). */
@@ -80,7 +77,7 @@ public final class Site implements ParameterResolver {
 
     /** A new reader's browser, reaching the functions the way this run tests them. */
     public Browser browser() {
-      return new Browser(transport);
+      return new Browser(transport());
     }
 
     /** Sends a request that must write nothing (the table holds as many items after it). */
@@ -115,43 +112,44 @@ public final class Site implements ParameterResolver {
       DynamoDbClient client = AwsConfig.standIn("DYNAMODB", dynamo.endpoint()).dynamoDb();
       Store.over(client, TABLE).table().createIfMissing();
       TestClock clock = new TestClock(START);
-      ApplicationContext context =
-          ApplicationContext.builder()
-              .properties(properties(dynamo.endpoint()))
-              .singletons(clock)
-              .start();
-      EmbeddedServer server = context.getBean(EmbeddedServer.class).start();
-      if (!Transport.lambda()) {
-        return new Running(
-            dynamo,
-            context,
-            server.getURI(),
-            client,
-            clock,
-            new NettyTransport(server.getURI()),
-            () -> {});
-      }
-      // The same functions in a second context, behind the Lambda handler (no server).
-      ApplicationContext lambdaContext =
-          ApplicationContext.builder()
-              .properties(properties(dynamo.endpoint()))
-              .singletons(clock)
-              .start();
-      var handler = new ApiGatewayProxyRequestEventFunction(lambdaContext);
-      return new Running(
-          dynamo,
-          context,
-          server.getURI(),
-          client,
-          clock,
-          new LambdaTransport(handler),
-          () -> {
-            handler.close();
-            lambdaContext.close();
-          });
+      return new Running(dynamo, client, clock, start(properties(dynamo.endpoint()), clock));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Functions of their own, started from {@code properties}; close them to stop them. */
+  public record Started(Transport transport, AutoCloseable stop) implements AutoCloseable {
+    @Override
+    public void close() throws Exception {
+      stop.close();
+    }
+  }
+
+  /**
+   * Starts the functions with {@code properties} (e.g. {@link #properties} with one changed),
+   * reached the way this run tests them: on a local server, or behind the Lambda handler.
+   *
+   * @param beans used instead of the functions' own (e.g. a DynamoDB client)
+   */
+  public static Started start(Map<String, Object> properties, TestClock clock, Object... beans) {
+    ApplicationContext context =
+        ApplicationContext.builder()
+            .properties(properties)
+            .singletons(clock)
+            .singletons(beans)
+            .start();
+    if (Transport.lambda()) {
+      var handler = new ApiGatewayProxyRequestEventFunction(context);
+      return new Started(
+          new LambdaTransport(handler),
+          () -> {
+            handler.close();
+            context.close();
+          });
+    }
+    EmbeddedServer server = context.getBean(EmbeddedServer.class).start();
+    return new Started(new NettyTransport(server.getURI()), context::close);
   }
 
   /** What the local stack passes too. */
