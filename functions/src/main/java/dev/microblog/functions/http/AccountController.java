@@ -47,9 +47,7 @@ final class AccountController {
     var t = replies.messages(request);
     try {
       var signedIn = signup.signUp(input, t);
-      return replies
-          .done(request, SitePaths.explore() + "#welcome")
-          .cookies(cookies.issue(signedIn));
+      return cookies.issue(replies.done(request, SitePaths.explore() + "#welcome"), signedIn);
     } catch (Refused refused) {
       return replies.refusedForm(
           request, refused, "signup", Forms.signup(t, input.kept(), refused.errors()));
@@ -63,9 +61,8 @@ final class AccountController {
     var t = replies.messages(request);
     try {
       var signedIn = login.logIn(input, t);
-      return replies
-          .done(request, SitePaths.timeline(signedIn.username()) + "#logged-in")
-          .cookies(cookies.issue(signedIn));
+      return cookies.issue(
+          replies.done(request, SitePaths.timeline(signedIn.username()) + "#logged-in"), signedIn);
     } catch (Refused refused) {
       return replies.refusedForm(
           request, refused, "login", Forms.login(t, input.kept(), refused.errors()));
@@ -76,7 +73,7 @@ final class AccountController {
   @Post("/logout")
   HttpResponse<?> logout(HttpRequest<?> request) {
     cookies.token(request).ifPresent(login::logOut);
-    return replies.done(request, SitePaths.explore() + "#logged-out").cookies(cookies.clear());
+    return cookies.clear(replies.done(request, SitePaths.explore() + "#logged-out"));
   }
 
   /** The "Home" link of every static page: a page cannot know who reads it, this can. */

@@ -5,13 +5,13 @@ import dev.microblog.functions.account.Sessions;
 import dev.microblog.functions.account.SignedIn;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
+import io.micronaut.http.cookie.ServerCookieEncoder;
 import jakarta.inject.Singleton;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The two cookies of a session: {@value #SESSION} holds the secret token (HttpOnly, scripts never
@@ -29,16 +29,41 @@ public final class SessionCookies {
     this.secure = settings.secureCookies();
   }
 
-  /** Session first, then user: always in this order, so every answer has the same headers. */
-  public Set<Cookie> issue(SignedIn signedIn) {
-    return inOrder(
+  /** Opens the session in the browser: sets both cookies on {@code response}. */
+  public <T> MutableHttpResponse<T> issue(MutableHttpResponse<T> response, SignedIn signedIn) {
+    return set(response, issued(signedIn));
+  }
+
+  /** Makes the browser forget both cookies. */
+  public <T> MutableHttpResponse<T> clear(MutableHttpResponse<T> response) {
+    return set(response, cleared());
+  }
+
+  /** The cookies of a new session, in the order they are sent: session, then user. */
+  public List<Cookie> issued(SignedIn signedIn) {
+    return List.of(
         cookie(SESSION, signedIn.sessionToken(), true).maxAge(Sessions.LIFETIME),
         cookie(USER, signedIn.username(), false).maxAge(Sessions.LIFETIME));
   }
 
-  /** Cookies that make the browser forget both. */
-  public Set<Cookie> clear() {
-    return inOrder(cookie(SESSION, "", true).maxAge(0), cookie(USER, "", false).maxAge(0));
+  /** Cookies that make the browser forget both, in the same order. */
+  public List<Cookie> cleared() {
+    return List.of(cookie(SESSION, "", true).maxAge(0), cookie(USER, "", false).maxAge(0));
+  }
+
+  /**
+   * One {@code Set-Cookie} header per cookie, in order. Not {@code response.cookies(…)}: without
+   * Netty (the Lambda package) the response keeps its cookies in a hash set and writes every {@code
+   * Set-Cookie} header again from it, so their order would depend on the JVM.
+   */
+  private static <T> MutableHttpResponse<T> set(
+      MutableHttpResponse<T> response, List<Cookie> cookies) {
+    for (Cookie cookie : cookies) {
+      ServerCookieEncoder.INSTANCE
+          .encode(cookie)
+          .forEach(header -> response.header(HttpHeaders.SET_COOKIE, header));
+    }
+    return response;
   }
 
   /**
@@ -48,10 +73,6 @@ public final class SessionCookies {
   public Optional<String> token(HttpRequest<?> request) {
     return CookieHeader.value(request.getHeaders().getAll(HttpHeaders.COOKIE), SESSION)
         .filter(token -> !token.isBlank());
-  }
-
-  private static Set<Cookie> inOrder(Cookie... cookies) {
-    return new LinkedHashSet<>(List.of(cookies));
   }
 
   private Cookie cookie(String name, String value, boolean httpOnly) {
