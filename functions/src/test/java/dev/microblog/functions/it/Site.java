@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -33,7 +34,12 @@ import software.amazon.awssdk.services.dynamodb.model.Select;
 public final class Site implements ParameterResolver {
   public static final String TABLE = "microblog-functions-test";
   public static final String SITE_ORIGIN = "https://blog.example.org";
-  public static final Instant START = Instant.parse("2026-11-25T10:15:30Z");
+
+  /**
+   * Where the test clock starts: now, not a fixed date, because the local DynamoDB's TTL sweeper
+   * deletes sessions that expired by the real clock (a fixed date would stop working 30 days on).
+   */
+  public static final Instant START = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
   private static final AtomicInteger NAMES = new AtomicInteger();
 
