@@ -20,7 +20,9 @@ import io.micronaut.http.annotation.Produces;
 
 /** Sign-up, login, logout, and the way to one's own timeline from any static page. */
 @Controller("/api")
-@Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.APPLICATION_JSON})
+// Forms only, from the page's script too (it sends the form itself): one way in, one validation.
+// A JSON body gets 415 in the site's shape (ErrorPages).
+@Consumes(MediaType.APPLICATION_FORM_URLENCODED)
 @Produces({MediaType.TEXT_HTML, MediaType.APPLICATION_JSON})
 final class AccountController {
   private final Signup signup;
@@ -45,9 +47,7 @@ final class AccountController {
     var t = replies.messages(request);
     try {
       var signedIn = signup.signUp(input, t);
-      return replies
-          .done(request, SitePaths.explore() + "#welcome")
-          .cookies(cookies.issue(signedIn));
+      return cookies.issue(replies.done(request, SitePaths.explore() + "#welcome"), signedIn);
     } catch (Refused refused) {
       return replies.refusedForm(
           request, refused, "signup", Forms.signup(t, input.kept(), refused.errors()));
@@ -61,9 +61,8 @@ final class AccountController {
     var t = replies.messages(request);
     try {
       var signedIn = login.logIn(input, t);
-      return replies
-          .done(request, SitePaths.timeline(signedIn.username()) + "#logged-in")
-          .cookies(cookies.issue(signedIn));
+      return cookies.issue(
+          replies.done(request, SitePaths.timeline(signedIn.username()) + "#logged-in"), signedIn);
     } catch (Refused refused) {
       return replies.refusedForm(
           request, refused, "login", Forms.login(t, input.kept(), refused.errors()));
@@ -74,7 +73,7 @@ final class AccountController {
   @Post("/logout")
   HttpResponse<?> logout(HttpRequest<?> request) {
     cookies.token(request).ifPresent(login::logOut);
-    return replies.done(request, SitePaths.explore() + "#logged-out").cookies(cookies.clear());
+    return cookies.clear(replies.done(request, SitePaths.explore() + "#logged-out"));
   }
 
   /** The "Home" link of every static page: a page cannot know who reads it, this can. */

@@ -14,7 +14,9 @@ import io.micronaut.http.annotation.Produces;
 
 /** The follow and unfollow buttons of a profile page. */
 @Controller("/api")
-@Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.APPLICATION_JSON})
+// Forms only, from the page's script too (it sends the form itself): one way in, one validation.
+// A JSON body gets 415 in the site's shape (ErrorPages).
+@Consumes(MediaType.APPLICATION_FORM_URLENCODED)
 @Produces({MediaType.TEXT_HTML, MediaType.APPLICATION_JSON})
 final class FollowController {
   private final Following following;

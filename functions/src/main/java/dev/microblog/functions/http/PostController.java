@@ -26,7 +26,9 @@ import java.util.Optional;
  * they see it at once, and reloading that page posts nothing twice.
  */
 @Controller("/api")
-@Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.APPLICATION_JSON})
+// Forms only, from the page's script too (it sends the form itself): one way in, one validation.
+// A JSON body gets 415 in the site's shape (ErrorPages).
+@Consumes(MediaType.APPLICATION_FORM_URLENCODED)
 @Produces({MediaType.TEXT_HTML, MediaType.APPLICATION_JSON})
 final class PostController {
   private final Posting posting;

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.microblog.functions.SiteSettings;
 import dev.microblog.functions.account.SignedIn;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.cookie.SameSite;
+import io.micronaut.http.simple.SimpleHttpResponseFactory;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -15,7 +18,7 @@ class SessionCookiesTest {
 
   @Test
   void theTokenIsHiddenFromScriptsTheUsernameIsNot() {
-    var cookies = new SessionCookies(new SiteSettings(List.of(), false)).issue(ALICE);
+    var cookies = new SessionCookies(new SiteSettings(List.of(), false)).issued(ALICE);
 
     Cookie session = find(cookies, "mb_session");
     Cookie user = find(cookies, "mb_user");
@@ -35,18 +38,63 @@ class SessionCookiesTest {
   void inAwsTheyTravelOverHttpsOnly() {
     var settings = new SiteSettings(List.of(), true);
 
-    assertThat(new SessionCookies(settings).issue(ALICE)).allMatch(Cookie::isSecure);
-    assertThat(new SessionCookies(settings).clear()).allMatch(Cookie::isSecure);
+    assertThat(new SessionCookies(settings).issued(ALICE)).allMatch(Cookie::isSecure);
+    assertThat(new SessionCookies(settings).cleared()).allMatch(Cookie::isSecure);
   }
 
   @Test
   void clearingExpiresBothAtOnce() {
-    var cookies = new SessionCookies(new SiteSettings(List.of(), false)).clear();
+    var cookies = new SessionCookies(new SiteSettings(List.of(), false)).cleared();
 
     assertThat(cookies)
         .extracting(Cookie::getName)
         .containsExactlyInAnyOrder("mb_session", "mb_user");
     assertThat(cookies).allMatch(c -> c.getMaxAge() == 0 && c.getValue().isEmpty());
+  }
+
+  @Test
+  void theSessionCookieComesFirstEveryTime() {
+    var cookies = new SessionCookies(new SiteSettings(List.of(), false));
+
+    assertThat(cookies.issued(ALICE))
+        .extracting(Cookie::getName)
+        .containsExactly("mb_session", "mb_user");
+    assertThat(cookies.cleared())
+        .extracting(Cookie::getName)
+        .containsExactly("mb_session", "mb_user");
+  }
+
+  /** The response the Lambda package builds (no Netty) is the one that lost the order. */
+  @Test
+  void theHeadersKeepThatOrderOnTheLambdaPackagesResponse() {
+    var cookies = new SessionCookies(new SiteSettings(List.of(), false));
+    var response = new SimpleHttpResponseFactory().status(HttpStatus.SEE_OTHER, (String) null);
+
+    cookies.issue(response, ALICE);
+
+    assertThat(response.getHeaders().getAll("Set-Cookie"))
+        .satisfiesExactly(
+            h -> assertThat(h).startsWith("mb_session=token-123;").containsIgnoringCase("HttpOnly"),
+            h -> assertThat(h).startsWith("mb_user=alice;"));
+  }
+
+  @Test
+  void theTokenIsFoundWhereverTheBrowserPutsIt() {
+    var cookies = new SessionCookies(new SiteSettings(List.of(), false));
+
+    for (var request :
+        List.of(
+            HttpRequest.GET("/").header("Cookie", "mb_user=alice; mb_session=token-123"),
+            HttpRequest.GET("/").header("Cookie", "mb_session=token-123; mb_user=alice"),
+            HttpRequest.GET("/")
+                .header("Cookie", "mb_user=alice")
+                .header("Cookie", "mb_session=token-123"))) {
+      assertThat(cookies.token(request))
+          .as(request.getHeaders().getAll("Cookie").toString())
+          .contains("token-123");
+    }
+    assertThat(cookies.token(HttpRequest.GET("/").header("Cookie", "mb_session=; mb_user=a")))
+        .isEmpty();
   }
 
   private static Cookie find(Iterable<Cookie> cookies, String name) {

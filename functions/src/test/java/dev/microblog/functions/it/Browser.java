@@ -9,9 +9,7 @@ import java.io.UncheckedIOException;
 import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,16 +25,24 @@ import org.jsoup.nodes.Document;
  */
 public final class Browser {
   public static final String PASSWORD = "correct horse battery";
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final URI base;
+  private final Transport transport;
   private final Map<String, String> cookies = new LinkedHashMap<>();
   private String origin = Site.SITE_ORIGIN;
 
+  public Browser(Transport transport) {
+    this.transport = transport;
+  }
+
+  /** A browser talking HTTP to a server at {@code base}. */
   public Browser(URI base) {
-    this.base = base;
+    this(new NettyTransport(base));
+  }
+
+  /** Another reader's browser (no cookies), reaching the functions the same way. */
+  public Browser another() {
+    return new Browser(transport);
   }
 
   /** An answer, with helpers to read it as a page or as JSON. */
@@ -93,7 +99,7 @@ public final class Browser {
   public Reply post(
       String path, Map<String, String> form, UnaryOperator<HttpRequest.Builder> more) {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(base.resolve(path))
+        HttpRequest.newBuilder(base().resolve(path))
             .header("Content-Type", "application/x-www-form-urlencoded")
             .POST(HttpRequest.BodyPublishers.ofString(encode(form)));
     if (origin != null) {
@@ -117,7 +123,7 @@ public final class Browser {
   }
 
   public Reply get(String path, UnaryOperator<HttpRequest.Builder> more) {
-    return send(more.apply(HttpRequest.newBuilder(base.resolve(path)).GET()));
+    return send(more.apply(HttpRequest.newBuilder(base().resolve(path)).GET()));
   }
 
   public Reply send(HttpRequest.Builder request) {
@@ -128,28 +134,19 @@ public final class Browser {
               .map(c -> c.getKey() + "=" + c.getValue())
               .collect(Collectors.joining("; ")));
     }
-    try {
-      HttpResponse<String> response =
-          HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      Reply reply = new Reply(response.statusCode(), response.headers(), response.body());
-      for (HttpCookie cookie : reply.setCookies()) {
-        if (cookie.getMaxAge() == 0 || cookie.getValue().isEmpty()) {
-          cookies.remove(cookie.getName());
-        } else {
-          cookies.put(cookie.getName(), cookie.getValue());
-        }
+    Reply reply = transport.send(request.build());
+    for (HttpCookie cookie : reply.setCookies()) {
+      if (cookie.getMaxAge() == 0 || cookie.getValue().isEmpty()) {
+        cookies.remove(cookie.getName());
+      } else {
+        cookies.put(cookie.getName(), cookie.getValue());
       }
-      return reply;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
     }
+    return reply;
   }
 
   public URI base() {
-    return base;
+    return transport.base();
   }
 
   public Map<String, String> cookies() {

@@ -8,12 +8,18 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent
 import dev.microblog.functions.Functions;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.aggregator.ArgumentsAccessor;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The same controllers behind API Gateway (REST API / payload format 1.0), through the handler the
@@ -87,6 +93,80 @@ class LambdaHandlerTest {
     assertThat(response.getStatusCode()).isEqualTo(403);
     assertThat(response.getBody()).contains("<html");
     assertThat(site.itemCount()).isEqualTo(before);
+  }
+
+  /**
+   * Browsers send cookies in any order, in one {@code Cookie} header or (HTTP/2, some proxies)
+   * several; API Gateway puts every header in {@code multiValueHeaders} and the last value of each
+   * in {@code headers}.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          session first, one header  | mb_session={session}; mb_user={user}
+          user first, one header     | mb_user={user}; mb_session={session}
+          session first, two headers | mb_session={session} | mb_user={user}
+          user first, two headers    | mb_user={user}       | mb_session={session}
+          among others, three headers| _ga=GA1.2.3; mb_user={user} | theme=dark | lang=en; mb_session={session}
+          """)
+  void aSignedInReaderIsRecognisedWhateverTheCookieOrder(String why, ArgumentsAccessor row) {
+    String name = Site.freshName("cookies");
+    var signup =
+        LambdaTransport.reply(
+            handler.handleRequest(
+                formPost(
+                    "/api/signup",
+                    Browser.encode(
+                        Map.of(
+                            "username",
+                            name,
+                            "email",
+                            name + "@example.org",
+                            "password",
+                            PASSWORD)),
+                    Site.SITE_ORIGIN),
+                null));
+    String session = signup.setCookie("mb_session").getValue();
+    var request =
+        HttpRequest.newBuilder(URI.create("https://" + LambdaTransport.HOST + "/api/home"));
+    request.header("Accept", "text/html");
+    List<String> cookieHeaders = new ArrayList<>();
+    for (int i = 1; i < row.size(); i++) {
+      if (row.getString(i) != null) {
+        String header = row.getString(i).replace("{session}", session).replace("{user}", name);
+        cookieHeaders.add(header);
+        request.header("Cookie", header);
+      }
+    }
+
+    APIGatewayProxyRequestEvent event = LambdaTransport.event(request.build());
+    APIGatewayProxyResponseEvent response = handler.handleRequest(event, null);
+
+    assertThat(event.getMultiValueHeaders().get("Cookie")).isEqualTo(cookieHeaders);
+    assertThat(event.getHeaders().get("Cookie")).isEqualTo(cookieHeaders.getLast());
+    assertThat(response.getStatusCode()).isEqualTo(303);
+    assertThat(header(response, "Location")).containsExactly("/users/" + name + "/home/");
+  }
+
+  @Test
+  void theSessionCookieIsSetFirstEveryTime() {
+    String name = Site.freshName("cookieorder");
+
+    APIGatewayProxyResponseEvent response =
+        handler.handleRequest(
+            formPost(
+                "/api/signup",
+                Browser.encode(
+                    Map.of("username", name, "email", name + "@example.org", "password", PASSWORD)),
+                Site.SITE_ORIGIN),
+            null);
+
+    assertThat(header(response, "Set-Cookie"))
+        .satisfiesExactly(
+            c -> assertThat(c).startsWith("mb_session="),
+            c -> assertThat(c).startsWith("mb_user="));
   }
 
   private static APIGatewayProxyRequestEvent formPost(String path, String body, String origin) {

@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.microblog.functions.Functions;
 import io.micronaut.runtime.server.EmbeddedServer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The way the local stack starts the functions: plain properties, nothing else. */
+/**
+ * The way the local stack starts the functions: plain properties, nothing else. Netty only: it is
+ * about the local server itself.
+ */
 @ExtendWith(Site.class)
+@Tag("netty-only")
 class LocalServerTest {
 
   @Test

@@ -118,7 +118,7 @@ class LoginTest {
     assertThat(site.itemCount()).isEqualTo(before - 1); // the session is gone
 
     // Even a copy of the old cookie opens nothing any more.
-    Browser thief = new Browser(browser.base());
+    Browser thief = browser.another();
     thief.cookies().put("mb_session", token);
     assertThat(thief.get("/api/home").location()).isEqualTo("/login/#login-required");
   }

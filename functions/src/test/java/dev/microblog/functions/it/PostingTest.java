@@ -138,7 +138,7 @@ class PostingTest {
   @Test
   void theConfirmationPageShowsOnlyOnesOwnExistingPosts(Browser browser) {
     String author = Site.freshName("author");
-    Browser authorBrowser = new Browser(browser.base()).signUp(author);
+    Browser authorBrowser = browser.another().signUp(author);
     authorBrowser.post("/api/posts", Map.of("body", "mine"));
     browser.signUp(Site.freshName("reader"));
 
@@ -147,7 +147,7 @@ class PostingTest {
     assertThat(browser.get("/api/posted/1").html().select(".error").text())
         .isEqualTo(T.get("notfound_body"));
     assertThat(browser.get("/api/posted/not-a-number").status()).isEqualTo(404);
-    assertThat(new Browser(browser.base()).get("/api/posted/1").location())
+    assertThat(browser.another().get("/api/posted/1").location())
         .isEqualTo("/login/#login-required");
   }
 }

@@ -7,11 +7,13 @@ import dev.microblog.core.store.Store;
 import dev.microblog.functions.it.Browser.Reply;
 import dev.microblog.gateway.LocalDynamo;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -24,30 +26,37 @@ import software.amazon.awssdk.services.dynamodb.model.Select;
 
 /**
  * The functions on a local HTTP server over a real local DynamoDB (dynalite behind our gateway),
- * started once for the whole test run. Tests get a {@link Browser} per test as a parameter and may
- * read the table directly to check what was (not) written.
+ * started once for the whole test run; with {@code -Dmicroblog.test.transport=lambda} the browsers
+ * reach the same functions through the Lambda handler instead ({@link Transport}). Tests get a
+ * {@link Browser} per test as a parameter and may read the table directly to check what was (not)
+ * written.
  */
 public final class Site implements ParameterResolver {
   public static final String TABLE = "microblog-functions-test";
   public static final String SITE_ORIGIN = "https://blog.example.org";
-  public static final Instant START = Instant.parse("2026-11-25T10:15:30Z");
+
+  /**
+   * Where the test clock starts: now, not a fixed date, because the local DynamoDB's TTL sweeper
+   * deletes sessions that expired by the real clock (a fixed date would stop working 30 days on).
+   */
+  public static final Instant START = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
   private static final AtomicInteger NAMES = new AtomicInteger();
 
   /** Everything that lives for the whole run; closed by JUnit when the run ends. */
   public record Running(
-      LocalDynamo dynamo,
-      ApplicationContext context,
-      URI base,
-      DynamoDbClient client,
-      TestClock clock)
+      LocalDynamo dynamo, DynamoDbClient client, TestClock clock, Started functions)
       implements ExtensionContext.Store.CloseableResource {
 
     @Override
-    public void close() {
-      context.close();
+    public void close() throws Exception {
+      functions.close();
       client.close();
       dynamo.close();
+    }
+
+    public Transport transport() {
+      return functions.transport();
     }
 
     /** How many items the table holds (sessions, e-mail claims and counters included). */
@@ -68,8 +77,13 @@ public final class Site implements ParameterResolver {
     /** A fresh username starting with {@code prefix}, signed up from a browser of its own. */
     public String signedUpUser(String prefix) {
       String name = freshName(prefix);
-      new Browser(base).signUp(name);
+      browser().signUp(name);
       return name;
+    }
+
+    /** A new reader's browser, reaching the functions the way this run tests them. */
+    public Browser browser() {
+      return new Browser(transport());
     }
 
     /** Sends a request that must write nothing (the table holds as many items after it). */
@@ -104,16 +118,44 @@ public final class Site implements ParameterResolver {
       DynamoDbClient client = AwsConfig.standIn("DYNAMODB", dynamo.endpoint()).dynamoDb();
       Store.over(client, TABLE).table().createIfMissing();
       TestClock clock = new TestClock(START);
-      ApplicationContext context =
-          ApplicationContext.builder()
-              .properties(properties(dynamo.endpoint()))
-              .singletons(clock)
-              .start();
-      EmbeddedServer server = context.getBean(EmbeddedServer.class).start();
-      return new Running(dynamo, context, server.getURI(), client, clock);
+      return new Running(dynamo, client, clock, start(properties(dynamo.endpoint()), clock));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Functions of their own, started from {@code properties}; close them to stop them. */
+  public record Started(Transport transport, AutoCloseable stop) implements AutoCloseable {
+    @Override
+    public void close() throws Exception {
+      stop.close();
+    }
+  }
+
+  /**
+   * Starts the functions with {@code properties} (e.g. {@link #properties} with one changed),
+   * reached the way this run tests them: on a local server, or behind the Lambda handler.
+   *
+   * @param beans used instead of the functions' own (e.g. a DynamoDB client)
+   */
+  public static Started start(Map<String, Object> properties, TestClock clock, Object... beans) {
+    ApplicationContext context =
+        ApplicationContext.builder()
+            .properties(properties)
+            .singletons(clock)
+            .singletons(beans)
+            .start();
+    if (Transport.lambda()) {
+      var handler = new ApiGatewayProxyRequestEventFunction(context);
+      return new Started(
+          new LambdaTransport(handler),
+          () -> {
+            handler.close();
+            context.close();
+          });
+    }
+    EmbeddedServer server = context.getBean(EmbeddedServer.class).start();
+    return new Started(new NettyTransport(server.getURI()), context::close);
   }
 
   /** What the local stack passes too. */
@@ -145,8 +187,6 @@ public final class Site implements ParameterResolver {
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext extension) {
     Running running = running(extension);
-    return parameter.getParameter().getType() == Running.class
-        ? running
-        : new Browser(running.base());
+    return parameter.getParameter().getType() == Running.class ? running : running.browser();
   }
 }

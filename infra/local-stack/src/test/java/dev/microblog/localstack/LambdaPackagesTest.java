@@ -2,6 +2,7 @@ package dev.microblog.localstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -41,6 +42,54 @@ class LambdaPackagesTest {
 
     assertThat(output).contains("status=303", "location=[/#welcome]", "cookies=2");
     assertThat(stack.store().users().exists(name)).isTrue();
+  }
+
+  /**
+   * Browsers send cookies in any order, in one Cookie header or several. Inside the package (no
+   * Netty on the class path) Micronaut's proxy would see only the first cookie of the first header.
+   */
+  @Test
+  void the_functions_package_recognises_a_session_whatever_the_cookie_order(LocalStack stack)
+      throws Exception {
+    Path program = Path.of(getClass().getResource("/lambda/InvokeWithEvents.java").toURI());
+    Path events = Path.of(getClass().getResource("/lambda/events").toURI());
+    String name = Names.unique("cookies");
+    String classPath =
+        jar(FUNCTIONS_JAR)
+            + java.io.File.pathSeparator
+            // The Lambda runtime's own event serializer, which reads the JSON API Gateway sends.
+            + Path.of(
+                LambdaEventSerializers.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
+
+    String output =
+        run(
+            List.of(
+                "-cp",
+                classPath,
+                program.toString(),
+                events.toString(),
+                name,
+                "session-first=mb_session={session}; mb_user={user}",
+                "user-first=mb_user={user}; mb_session={session}",
+                "session-first-two-headers=mb_session={session}|mb_user={user}",
+                "user-first-two-headers=mb_user={user}|mb_session={session}",
+                "among-others=_ga=GA1.2.3; mb_user={user}|theme=dark|lang=en; mb_session={session}"),
+            Map.of(
+                "MICROBLOG_ENDPOINT_DYNAMODB", stack.dynamoEndpoint().toString(),
+                "MICROBLOG_TABLE", stack.store().table().name()));
+
+    assertThat(output).contains("signup status=303 set-cookie=[mb_session, mb_user]");
+    String home = "status=303 location=[/users/" + name + "/home/]";
+    assertThat(output)
+        .contains("home session-first " + home)
+        .contains("home user-first " + home)
+        .contains("home session-first-two-headers " + home)
+        .contains("home user-first-two-headers " + home)
+        .contains("home among-others " + home);
   }
 
   @Test
