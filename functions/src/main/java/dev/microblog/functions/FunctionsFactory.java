@@ -38,7 +38,7 @@ public class FunctionsFactory {
   @Secondary
   @Bean(preDestroy = "close")
   DynamoDbClient dynamoDb(AwsConfig config) {
-    return config.dynamoDb();
+    return config.dynamoDbForRequests(); // a reader waits: a short retry budget, then 503
   }
 
   @Singleton

@@ -1,7 +1,6 @@
 package dev.microblog.core.store;
 
 import java.io.IOException;
-import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
@@ -16,10 +15,6 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionInProgressExcep
  * caller outlasted its retries. Here because the store owns what DynamoDB's errors mean.
  */
 public final class Retryable {
-  /** Cancellation reasons of a transaction that would likely succeed a moment later. */
-  private static final Set<String> PASSING_REASONS =
-      Set.of("TransactionConflict", "ThrottlingError", "ProvisionedThroughputExceeded");
-
   private Retryable() {}
 
   /** Whether {@code failure}, or any of its causes, passes by itself. */
@@ -36,7 +31,9 @@ public final class Retryable {
     return switch (t) {
       case TransactionCanceledException e ->
           e.cancellationReasons() != null
-              && e.cancellationReasons().stream().anyMatch(r -> PASSING_REASONS.contains(r.code()));
+              && e.cancellationReasons().stream()
+                  .anyMatch(r -> Transactions.TRANSIENT.contains(r.code()));
+      case Busy e -> true; // the store's own retries of a conflicting transaction ran out
       case TransactionConflictException e -> true;
       case TransactionInProgressException e -> true;
       // Throttling (429 and the DynamoDB codes the SDK knows) or a 5xx from the service.

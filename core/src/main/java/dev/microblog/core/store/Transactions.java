@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  */
 final class Transactions {
   /** Reasons that say "not now" rather than "not so": the same request may succeed next time. */
-  private static final Set<String> TRANSIENT =
+  static final Set<String> TRANSIENT =
       Set.of("TransactionConflict", "ThrottlingError", "ProvisionedThroughputExceeded");
 
   static final int MAX_ATTEMPTS = 6;

@@ -24,7 +24,9 @@ import java.util.Map;
 @Singleton
 @Replaces(ErrorResponseProcessor.class)
 final class ErrorPages implements ErrorResponseProcessor<Object> {
-  static final String NOT_FOUND_CACHE = "public, max-age=0, s-maxage=60";
+  // Seconds, not minutes: a page published just after a miss shows within this lifetime, and a
+  // flood of misses still reaches the API only once per path and edge in that time.
+  static final String NOT_FOUND_CACHE = "public, max-age=0, s-maxage=5";
 
   private final Replies replies;
   private final Failures failures;
