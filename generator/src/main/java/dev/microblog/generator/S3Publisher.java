@@ -41,7 +41,8 @@ public final class S3Publisher implements Publisher {
    * Replaces only the version read ({@code If-Match}), or creates only what is still absent ({@code
    * If-None-Match: *}). S3 answers a failed condition with 412 PreconditionFailed, a concurrent
    * conflicting write with 409 ConditionalRequestConflict, and If-Match on an object deleted since
-   * with 404: each means another writer came between our read and our write.
+   * with 404: each means another writer came between our read and our write — or that the SDK sent
+   * this request again and its first attempt had landed, which the object then shows.
    */
   @Override
   public Outcome publish(Page page, Seen seen) {
@@ -65,10 +66,16 @@ public final class S3Publisher implements Publisher {
           },
           RequestBody.fromBytes(page.body()));
     } catch (S3Exception e) {
-      if (lostRace(e) || (seen.exists() && noSuchKey(e))) {
+      if (!lostRace(e) && !(seen.exists() && noSuchKey(e))) {
+        throw e;
+      }
+      // The SDK sends a request again when the answer to the first was lost; if the first was
+      // applied, the second finds its own write and fails the condition. The object holding
+      // exactly this page is a success, whoever wrote it: nothing newer is replaced.
+      Seen now = read(page.key());
+      if (!now.exists() || !same(now, page, sha)) {
         throw new LostRace(page.key(), e);
       }
-      throw e;
     }
     return seen.exists() ? Outcome.UPDATED : Outcome.CREATED;
   }
@@ -111,7 +118,9 @@ public final class S3Publisher implements Publisher {
         throw new LostRace(seen.key(), e);
       }
       if (noSuchKey(e)) {
-        return false; // someone else deleted it since: it is gone, as this writer wanted
+        // Gone since it was read: deleted by another writer, or by this request's first attempt
+        // when the SDK sent it again. Either way it was there: the CDN must forget it.
+        return true;
       }
       throw e;
     }
