@@ -14,6 +14,10 @@ import java.util.stream.Stream;
  * Publishes into a folder, laid out as the bucket is: the site can be served by any static host,
  * and a full build can be timed against other generators that write to disk. A folder keeps no
  * headers; the host decides them from the file names.
+ *
+ * <p>A folder has one writer at a time (a full build, or a local export): it takes no part in the
+ * conditional writes that keep racing stream batches apart in S3, and ignores what was {@link
+ * #read}. Do not point concurrent generators at one folder.
  */
 public final class DirectoryPublisher implements Publisher {
   private final Path root;
@@ -27,7 +31,14 @@ public final class DirectoryPublisher implements Publisher {
   }
 
   @Override
-  public Outcome publish(Page page) {
+  public Seen read(String key) {
+    return Files.isRegularFile(file(key))
+        ? new Seen(key, "file", null, null, null)
+        : Seen.absent(key);
+  }
+
+  @Override
+  public Outcome publish(Page page, Seen ignored) {
     Path file = file(page.key());
     try {
       boolean existed = Files.isRegularFile(file);
@@ -46,8 +57,8 @@ public final class DirectoryPublisher implements Publisher {
   }
 
   @Override
-  public boolean delete(String key) {
-    Path file = file(key);
+  public boolean delete(Seen seen) {
+    Path file = file(seen.key());
     try {
       if (!Files.deleteIfExists(file)) {
         return false;

@@ -28,26 +28,73 @@ public final class S3Publisher implements Publisher {
   }
 
   @Override
-  public Outcome publish(Page page) {
+  public Seen read(String key) {
+    return head(key)
+        .map(
+            h ->
+                new Seen(
+                    key, h.eTag(), h.metadata().get(SHA256), h.cacheControl(), h.contentType()))
+        .orElse(Seen.absent(key));
+  }
+
+  /**
+   * Replaces only the version read ({@code If-Match}), or creates only what is still absent ({@code
+   * If-None-Match: *}). S3 answers a failed condition with 412 PreconditionFailed, a concurrent
+   * conflicting write with 409 ConditionalRequestConflict, and If-Match on an object deleted since
+   * with 404: each means another writer came between our read and our write — or that the SDK sent
+   * this request again and its first attempt had landed, which the object then shows.
+   */
+  @Override
+  public Outcome publish(Page page, Seen seen) {
     String sha = page.sha256();
-    Optional<HeadObjectResponse> stored = head(page.key());
-    if (stored.isPresent() && same(stored.get(), page, sha)) {
+    if (seen.exists() && same(seen, page, sha)) {
       return Outcome.UNCHANGED;
     }
-    s3.putObject(
-        b ->
+    try {
+      s3.putObject(
+          b -> {
             b.bucket(bucket)
                 .key(page.key())
                 .contentType(page.contentType())
                 .cacheControl(page.cacheControl())
-                .metadata(Map.of(SHA256, sha)),
-        RequestBody.fromBytes(page.body()));
-    return stored.isPresent() ? Outcome.UPDATED : Outcome.CREATED;
+                .metadata(Map.of(SHA256, sha));
+            if (seen.exists()) {
+              b.ifMatch(seen.etag());
+            } else {
+              b.ifNoneMatch("*");
+            }
+          },
+          RequestBody.fromBytes(page.body()));
+    } catch (S3Exception e) {
+      if (!lostRace(e) && !(seen.exists() && noSuchKey(e))) {
+        throw e;
+      }
+      // The SDK sends a request again when the answer to the first was lost; if the first was
+      // applied, the second finds its own write and fails the condition. The object holding
+      // exactly this page is a success, whoever wrote it: nothing newer is replaced.
+      Seen now = read(page.key());
+      if (!now.exists() || !same(now, page, sha)) {
+        throw new LostRace(page.key(), e);
+      }
+    }
+    return seen.exists() ? Outcome.UPDATED : Outcome.CREATED;
+  }
+
+  private static boolean lostRace(S3Exception e) {
+    return e.statusCode() == 412 || e.statusCode() == 409;
+  }
+
+  /** A missing key, as opposed to a missing bucket. */
+  private static boolean noSuchKey(S3Exception e) {
+    return e instanceof NoSuchKeyException
+        || (e.statusCode() == 404
+            && e.awsErrorDetails() != null
+            && "NoSuchKey".equals(e.awsErrorDetails().errorCode()));
   }
 
   /** Same bytes and same headers: a changed cache policy must reach the object too. */
-  private static boolean same(HeadObjectResponse stored, Page page, String sha) {
-    return sha.equals(stored.metadata().get(SHA256))
+  private static boolean same(Seen stored, Page page, String sha) {
+    return sha.equals(stored.sha256())
         && page.cacheControl().equals(stored.cacheControl())
         && normalised(page.contentType()).equals(normalised(stored.contentType()));
   }
@@ -57,13 +104,26 @@ public final class S3Publisher implements Publisher {
     return contentType == null ? "" : contentType.replace(" ", "").toLowerCase(Locale.ROOT);
   }
 
+  /** Deletes only the version read (S3 supports If-Match on DeleteObject). */
   @Override
-  public boolean delete(String key) {
-    if (head(key).isEmpty()) {
+  public boolean delete(Seen seen) {
+    if (!seen.exists()) {
       return false;
     }
-    s3.deleteObject(b -> b.bucket(bucket).key(key));
-    return true;
+    try {
+      s3.deleteObject(b -> b.bucket(bucket).key(seen.key()).ifMatch(seen.etag()));
+      return true;
+    } catch (S3Exception e) {
+      if (lostRace(e)) {
+        throw new LostRace(seen.key(), e);
+      }
+      if (noSuchKey(e)) {
+        // Gone since it was read: deleted by another writer, or by this request's first attempt
+        // when the SDK sent it again. Either way it was there: the CDN must forget it.
+        return true;
+      }
+      throw e;
+    }
   }
 
   @Override

@@ -71,6 +71,31 @@ public final class SiteRenderer {
     };
   }
 
+  /**
+   * The objects rendering {@code ref} may write or delete, known before it is rendered so that a
+   * writer can read them first: these keys, and every object under the sweep prefix (or null).
+   */
+  record Footprint(List<String> keys, String sweepPrefix) {}
+
+  Footprint footprint(PageRef ref) {
+    return switch (ref) {
+      case Timeline t ->
+          new Footprint(List.of(SitePaths.objectKey(t.path())), timelineSweep(t.username()));
+      case Assets a ->
+          new Footprint(
+              ClasspathAssets.all().keySet().stream()
+                  .map(name -> SitePaths.objectKey("/assets/" + name))
+                  .toList(),
+              null);
+      default -> new Footprint(List.of(SitePaths.objectKey(ref.path())), null);
+    };
+  }
+
+  /** The key prefix of a timeline's pages 2.. ("users/u/home/page/"); page 1 is its own path. */
+  private static String timelineSweep(String username) {
+    return SitePaths.timeline(username).substring(1) + "page/";
+  }
+
   /** {@code k == null}: the front, which shows the newest page. */
   private Rendering explore(Long k, Locale locale) {
     String path = k == null ? SitePaths.explore() : SitePaths.explorePage(k);
@@ -143,8 +168,7 @@ public final class SiteRenderer {
 
   /** All pages of the timeline; pages beyond the last (it shrank after an unfollow) are swept. */
   private Rendering timeline(String username, Locale locale) {
-    // The key prefix of pages 2.. ("users/u/home/page/"); page 1 is the timeline's own path.
-    String sweep = SitePaths.timeline(username).substring(1) + "page/";
+    String sweep = timelineSweep(username);
     if (state.user(username).isEmpty()) {
       return new Rendering(
           List.of(), List.of(SitePaths.objectKey(SitePaths.timeline(username))), sweep);

@@ -1,13 +1,41 @@
 package dev.microblog.generator;
 
+import dev.microblog.generator.Publisher.LostRace;
+import dev.microblog.generator.Publisher.Seen;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Renders a page and publishes what came out, counting the outcome. */
+/**
+ * Renders a page and publishes what came out, counting the outcome.
+ *
+ * <p>Lambda reads several stream shards at once, so two batches can render the same page from
+ * different moments of the table. An older render must never replace a newer one, so every write is
+ * an optimistic one: read the objects (their ETags), then render from the table, then write each
+ * object only if it is still the version read ({@code If-Match}, or {@code If-None-Match: *} for
+ * one that was absent); if another writer came between, start over — read, render, write — a
+ * bounded number of times, then fail the record so that the stream delivers it again.
+ *
+ * <p>Why that suffices: say our write of an object succeeds. Then the object was still the version
+ * V we read, so every render that produced V wrote it before our read of the object, and had read
+ * the table before writing; we read the table after reading the object. So the page we replaced was
+ * rendered from a state no newer than ours. A render that reads the table after the last change
+ * either finds its bytes already there, or writes them, or loses to a writer that changed the
+ * object after its read — and then reads again and renders the last state once more: the bucket
+ * ends with the newest page. (S3's ETag is a digest of the bytes, so "the version read" means "the
+ * bytes read": a writer that restored the very bytes we read, from a newer state that happens to
+ * render the same, would go unnoticed. The table would have to change and change back between our
+ * two reads; the next record for the page renders it again.)
+ */
 final class SiteWriter {
   /** Waits before the renderer asks again when an index lags behind the counters. */
   private static final long[] PATIENCE_MS = {50, 200, 500};
+
+  /** Read–render–write rounds before the record is given back to the stream. */
+  static final int ATTEMPTS = 5;
 
   private final SiteRenderer renderer;
   private final Publisher publisher;
@@ -20,20 +48,83 @@ final class SiteWriter {
   }
 
   void write(PageRef ref, Tally tally) {
-    Rendering rendering = render(ref);
+    SiteRenderer.Footprint footprint = renderer.footprint(ref);
+    Set<String> toRead = new LinkedHashSet<>(footprint.keys());
+    for (int attempt = 1; ; attempt++) {
+      Map<String, Seen> seen = read(toRead, footprint.sweepPrefix());
+      Rendering rendering = render(ref);
+      Set<String> unread = unread(rendering, seen, footprint);
+      try {
+        if (unread.isEmpty()) {
+          apply(rendering, seen, tally);
+          return;
+        }
+        toRead.addAll(unread); // a key the footprint did not name: read it too, and render again
+        if (attempt == ATTEMPTS) {
+          throw new IllegalStateException(ref + " touches objects it did not name: " + unread);
+        }
+      } catch (LostRace e) {
+        if (attempt == ATTEMPTS) {
+          throw e; // the stream delivers the record again later
+        }
+      }
+    }
+  }
+
+  /** Before rendering: the named objects, and every object under the sweep prefix. */
+  private Map<String, Seen> read(Set<String> keys, String sweepPrefix) {
+    Map<String, Seen> seen = new LinkedHashMap<>();
+    for (String key : keys) {
+      seen.put(key, publisher.read(key));
+    }
+    if (sweepPrefix != null) {
+      for (String key : publisher.keys(sweepPrefix)) {
+        seen.computeIfAbsent(key, publisher::read);
+      }
+    }
+    return seen;
+  }
+
+  /**
+   * What the rendering would write or delete without having read it first. A key under the listed
+   * sweep prefix was read by the listing: absent if the listing did not have it.
+   */
+  private static Set<String> unread(
+      Rendering rendering, Map<String, Seen> seen, SiteRenderer.Footprint footprint) {
+    if (rendering.sweepPrefix() != null
+        && !rendering.sweepPrefix().equals(footprint.sweepPrefix())) {
+      throw new IllegalStateException(
+          "sweep of " + rendering.sweepPrefix() + " was not listed before rendering");
+    }
+    String listed = footprint.sweepPrefix();
+    Set<String> unread = new LinkedHashSet<>();
+    rendering.pages().stream().map(Page::key).forEach(unread::add);
+    unread.addAll(rendering.removals());
+    unread.removeIf(k -> seen.containsKey(k) || (listed != null && k.startsWith(listed)));
+    return unread;
+  }
+
+  private static Seen seen(Map<String, Seen> seen, String key) {
+    return seen.getOrDefault(key, Seen.absent(key));
+  }
+
+  private void apply(Rendering rendering, Map<String, Seen> seen, Tally tally) {
     for (Page page : rendering.pages()) {
-      tally.published(page, publisher.publish(page));
+      tally.published(page, publisher.publish(page, seen(seen, page.key())));
     }
     for (String key : rendering.removals()) {
-      if (publisher.delete(key)) {
+      if (publisher.delete(seen(seen, key))) {
         tally.deleted(key);
       }
     }
     if (rendering.sweepPrefix() != null) {
+      // Only what was listed before rendering: an object a newer render added since is not stale.
       Set<String> keep = rendering.pages().stream().map(Page::key).collect(Collectors.toSet());
-      for (String key : publisher.keys(rendering.sweepPrefix())) {
-        if (!keep.contains(key) && publisher.delete(key)) {
-          tally.deleted(key);
+      for (Seen object : seen.values()) {
+        if (object.key().startsWith(rendering.sweepPrefix())
+            && !keep.contains(object.key())
+            && publisher.delete(object)) {
+          tally.deleted(object.key());
         }
       }
     }

@@ -1,6 +1,7 @@
 package dev.microblog.generator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.microblog.core.config.AwsConfig;
 import dev.microblog.generator.Publisher.Outcome;
@@ -94,5 +95,33 @@ class S3PublisherTest extends PublisherContract {
     assertThat(js.contentType()).isEqualTo("text/javascript");
     assertThat(js.cacheControl()).isEqualTo("public, max-age=3600");
     assertThat(json.contentType()).isEqualTo("application/json");
+  }
+
+  /**
+   * When the answer to a PUT is lost, the SDK sends it again; if the first attempt landed, the
+   * second fails its own condition. The object holding exactly the page is then a success.
+   */
+  @Test
+  void a_write_whose_first_attempt_landed_is_a_success_and_another_writers_is_a_lost_race() {
+    Page page = page("/users/alice/", "<p>hi</p>", CachePolicy.CHANGING);
+    Publisher.Seen before = publisher().read(page.key());
+    publisher().publish(page); // what the lost first attempt did
+
+    assertThat(publisher().publish(page, before)).isEqualTo(Outcome.CREATED);
+
+    publisher().publish(page("/users/alice/", "<p>newer</p>", CachePolicy.CHANGING));
+    assertThatThrownBy(() -> publisher().publish(page, before))
+        .isInstanceOf(Publisher.LostRace.class);
+  }
+
+  @Test
+  void a_delete_of_what_is_already_gone_still_counts_so_the_cdn_forgets_it() {
+    Page page = page("/users/alice/", "<p>hi</p>", CachePolicy.CHANGING);
+    publisher().publish(page);
+    Publisher.Seen read = publisher().read(page.key());
+    publisher().delete(page.key()); // another writer, or the lost first attempt
+
+    assertThat(publisher().delete(read)).isTrue();
+    assertThat(publisher().read(page.key()).exists()).isFalse();
   }
 }

@@ -139,16 +139,21 @@ class StreamHandlerTest {
     Publisher failing =
         new Publisher() {
           @Override
-          public Outcome publish(Page page) {
-            if (page.path().equals("/users/bob/")) {
-              throw new IllegalStateException("S3 is down");
-            }
-            return folder.publish(page);
+          public Seen read(String key) {
+            return folder.read(key);
           }
 
           @Override
-          public boolean delete(String key) {
-            return folder.delete(key);
+          public Outcome publish(Page page, Seen seen) {
+            if (page.path().equals("/users/bob/")) {
+              throw new IllegalStateException("S3 is down");
+            }
+            return folder.publish(page, seen);
+          }
+
+          @Override
+          public boolean delete(Seen seen) {
+            return folder.delete(seen);
           }
 
           @Override

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -14,6 +15,8 @@ import software.amazon.awssdk.services.dynamodb.model.Record;
  * Invokes the handler with one batch and says from which record, if any, the batch must be
  * delivered again. That follows Lambda's partial batch response rules: the lowest reported sequence
  * number counts; an empty or unknown identifier, or a thrown exception, fails the whole batch.
+ * Records the mapping's {@link EventFilter} drops never reach the handler and count as handled, as
+ * in Lambda: a batch of nothing else succeeds without an invocation.
  */
 final class BatchInvoker {
   private static final Logger log = LoggerFactory.getLogger(BatchInvoker.class);
@@ -22,24 +25,44 @@ final class BatchInvoker {
   private final RequestHandler<DynamodbEvent, StreamsEventResponse> handler;
   private final String streamArn;
   private final String functionName;
+  private final EventFilter filter;
   private final AtomicLong batches = new AtomicLong();
   private final AtomicLong records = new AtomicLong();
   private final AtomicLong failedBatches = new AtomicLong();
   private final AtomicLong dropped = new AtomicLong();
+  private final AtomicLong filtered = new AtomicLong();
 
   BatchInvoker(
       RequestHandler<DynamodbEvent, StreamsEventResponse> handler,
       String streamArn,
-      String functionName) {
+      String functionName,
+      EventFilter filter) {
     this.handler = handler;
     this.streamArn = streamArn;
     this.functionName = functionName;
+    this.filter = filter;
   }
 
   /**
-   * @return the index of the first record to deliver again, or -1 when the batch succeeded
+   * @return the index (in {@code given}) of the first record to deliver again, or -1 when the batch
+   *     succeeded
    */
-  int invoke(List<Record> batch) {
+  int invoke(List<Record> given) {
+    List<Integer> kept = new ArrayList<>();
+    for (int i = 0; i < given.size(); i++) {
+      if (filter.delivers(StreamEvents.record(given.get(i), streamArn))) {
+        kept.add(i);
+      }
+    }
+    filtered.addAndGet(given.size() - kept.size());
+    if (kept.isEmpty()) {
+      return -1;
+    }
+    int failed = invokeHandler(kept.stream().map(given::get).toList());
+    return failed < 0 ? -1 : kept.get(failed);
+  }
+
+  private int invokeHandler(List<Record> batch) {
     batches.incrementAndGet();
     records.addAndGet(batch.size());
     StreamsEventResponse response;
@@ -104,6 +127,7 @@ final class BatchInvoker {
   }
 
   StreamPoller.Stats stats() {
-    return new StreamPoller.Stats(batches.get(), records.get(), failedBatches.get(), dropped.get());
+    return new StreamPoller.Stats(
+        batches.get(), records.get(), failedBatches.get(), dropped.get(), filtered.get());
   }
 }

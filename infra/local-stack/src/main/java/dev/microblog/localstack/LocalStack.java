@@ -7,6 +7,7 @@ import dev.microblog.gateway.LocalDynamo;
 import dev.microblog.generator.Generator;
 import dev.microblog.generator.RecordingInvalidator;
 import dev.microblog.generator.S3Publisher;
+import dev.microblog.generator.StreamFilter;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
 import java.net.URI;
@@ -121,7 +122,7 @@ public final class LocalStack implements AutoCloseable {
                 streams,
                 TABLE,
                 generator.handler(),
-                StreamPoller.Settings.defaults(),
+                StreamPoller.Settings.defaults().withFilter(EventFilter.of(StreamFilter.PATTERNS)),
                 this::rebuildAfterLostRecords));
 
     if (options.demo() && store.users().allUsernames().isEmpty()) {

@@ -56,7 +56,7 @@ public final class S3Server implements AutoCloseable {
     }
     S3Proxy proxy =
         S3Proxy.builder()
-            .blobStore(store)
+            .blobStore(new ConditionalBlobStore(store))
             .endpoint(URI.create("http://127.0.0.1:0")) // only the gate talks to it
             .awsAuthentication(AuthenticationType.NONE, null, null)
             .ignoreUnknownHeaders(true)

@@ -38,21 +38,27 @@ final class StreamEvents {
     ObjectNode event = JSON.createObjectNode();
     ArrayNode list = event.putArray("Records");
     for (Record record : records) {
-      ObjectNode r = list.addObject();
-      r.put("eventID", record.eventID());
-      r.put("eventName", record.eventNameAsString());
-      r.put("eventVersion", record.eventVersion());
-      r.put("eventSource", record.eventSource());
-      r.put("awsRegion", record.awsRegion());
-      r.set("dynamodb", streamRecord(record.dynamodb()));
-      r.put("eventSourceARN", eventSourceArn);
-      if (record.userIdentity() != null) {
-        r.putObject("userIdentity")
-            .put("type", record.userIdentity().type())
-            .put("principalId", record.userIdentity().principalId());
-      }
+      list.add(record(record, eventSourceArn));
     }
     return event.toString();
+  }
+
+  /** One record of the event, as Lambda serialises it (and matches its filter patterns against). */
+  static ObjectNode record(Record record, String eventSourceArn) {
+    ObjectNode r = JSON.createObjectNode();
+    r.put("eventID", record.eventID());
+    r.put("eventName", record.eventNameAsString());
+    r.put("eventVersion", record.eventVersion());
+    r.put("eventSource", record.eventSource());
+    r.put("awsRegion", record.awsRegion());
+    r.set("dynamodb", streamRecord(record.dynamodb()));
+    r.put("eventSourceARN", eventSourceArn);
+    if (record.userIdentity() != null) {
+      r.putObject("userIdentity")
+          .put("type", record.userIdentity().type())
+          .put("principalId", record.userIdentity().principalId());
+    }
+    return r;
   }
 
   private static ObjectNode streamRecord(StreamRecord s) {

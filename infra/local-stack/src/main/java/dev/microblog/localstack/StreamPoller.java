@@ -34,7 +34,9 @@ public final class StreamPoller implements AutoCloseable {
       Duration idleWait,
       int maxRetries,
       Duration firstBackoff,
-      Duration maxBackoff) {
+      Duration maxBackoff,
+      EventFilter filter) {
+    /** No filter: every record reaches the handler. */
     public static Settings defaults() {
       return new Settings(
           "generator",
@@ -42,16 +44,29 @@ public final class StreamPoller implements AutoCloseable {
           Duration.ofMillis(25),
           5,
           Duration.ofMillis(100),
-          Duration.ofSeconds(5));
+          Duration.ofSeconds(5),
+          EventFilter.ALL);
     }
 
     public Settings withBackoff(Duration first, Duration max) {
-      return new Settings(functionName, batchSize, idleWait, maxRetries, first, max);
+      return new Settings(functionName, batchSize, idleWait, maxRetries, first, max, filter);
+    }
+
+    /** The mapping's FilterCriteria: records it drops count as handled without an invocation. */
+    public Settings withFilter(EventFilter filter) {
+      return new Settings(
+          functionName, batchSize, idleWait, maxRetries, firstBackoff, maxBackoff, filter);
     }
   }
 
-  /** What the poller has done so far. */
-  public record Stats(long batches, long records, long failedBatches, long droppedRecords) {}
+  /**
+   * What the poller has done so far.
+   *
+   * @param records how many records reached the handler
+   * @param filteredRecords how many the filter dropped (handled without an invocation)
+   */
+  public record Stats(
+      long batches, long records, long failedBatches, long droppedRecords, long filteredRecords) {}
 
   private final DynamoDbStreamsClient streams;
   private final String streamArn;
@@ -75,7 +90,7 @@ public final class StreamPoller implements AutoCloseable {
     this.streams = streams;
     this.streamArn = streamArn;
     this.settings = settings;
-    this.invoker = new BatchInvoker(handler, streamArn, settings.functionName());
+    this.invoker = new BatchInvoker(handler, streamArn, settings.functionName(), settings.filter());
     this.onRecordsLost = onRecordsLost;
     this.thread = Thread.ofPlatform().daemon().name("stream-poller").unstarted(this::run);
   }

@@ -3,13 +3,17 @@ package dev.microblog.architecture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.microblog.core.store.Table;
 import dev.microblog.functions.Functions;
 import dev.microblog.generator.Generator;
+import dev.microblog.generator.StreamFilter;
 import dev.microblog.generator.StreamHandler;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -62,6 +66,25 @@ class SamTemplateTest {
     assertThat(list(stream.get("FunctionResponseTypes"))).contains("ReportBatchItemFailures");
     assertThat(map(map(generator.get("Environment")).get("Variables")))
         .containsKeys(Generator.BUCKET, Generator.DISTRIBUTION_ID);
+  }
+
+  @Test
+  void the_generators_stream_filter_is_the_one_the_local_stream_poller_applies() throws Exception {
+    Map<String, Object> stream =
+        map(
+            map(map(properties("GeneratorFunction").get("Events")).get("TableStream"))
+                .get("Properties"));
+    ObjectMapper json = new ObjectMapper();
+    List<JsonNode> deployed = new ArrayList<>();
+    for (Object filter : list(map(stream.get("FilterCriteria")).get("Filters"))) {
+      deployed.add(json.readTree((String) map(filter).get("Pattern")));
+    }
+    List<JsonNode> local = new ArrayList<>();
+    for (String pattern : StreamFilter.PATTERNS) {
+      local.add(json.readTree(pattern));
+    }
+
+    assertThat(deployed).isEqualTo(local);
   }
 
   @Test

@@ -9,6 +9,7 @@ import dev.microblog.core.config.AwsConfig;
 import dev.microblog.core.store.Table;
 import dev.microblog.gateway.Faults;
 import dev.microblog.gateway.LocalDynamo;
+import dev.microblog.generator.StreamFilter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +60,16 @@ class StreamPollerTest {
     return table;
   }
 
+  static void put(String table, String pk, String sk) {
+    client.putItem(
+        b ->
+            b.tableName(table)
+                .item(Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS(sk))));
+  }
+
+  static final StreamPoller.Settings GENERATOR_FILTER =
+      QUICK_RETRIES.withFilter(EventFilter.of(StreamFilter.PATTERNS));
+
   /** Records what each invocation received (the items' pk) and answers as told. */
   static final class RecordingHandler
       implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
@@ -108,6 +119,45 @@ class StreamPollerTest {
       assertThat(handler.delivered()).containsExactly("a", "b", "c");
       assertThat(handler.arns).containsOnly(poller.streamArn());
       assertThat(poller.streamArn()).contains(":table/" + table + "/stream/");
+    }
+  }
+
+  @Test
+  void aSessionWriteInvokesNothingAndCountsAsHandled() throws Exception {
+    String table = tableWith();
+    put(table, "SESSION#5e55", "SESSION");
+    put(table, "EMAIL#alice@example.org", "EMAIL");
+    var handler = new RecordingHandler((n, event) -> ok());
+
+    try (var poller = StreamPoller.start(client, streams, table, handler, GENERATOR_FILTER)) {
+      assertThat(poller.awaitIdle(Duration.ofSeconds(5))).isTrue();
+      assertThat(handler.batches).isEmpty();
+      assertThat(poller.stats().filteredRecords()).isEqualTo(2);
+
+      put(table, "USER#alice", "PROFILE");
+      put(table, "SESSION#fade", "SESSION");
+      put(table, "USER#bob", "FOLLOWER#alice");
+      assertThat(poller.awaitIdle(Duration.ofSeconds(5))).isTrue();
+
+      assertThat(handler.delivered()).containsExactly("USER#alice");
+      assertThat(poller.stats().filteredRecords()).isEqualTo(4);
+      assertThat(poller.stats().failedBatches()).isZero();
+    }
+  }
+
+  @Test
+  void aFailureBehindFilteredRecordsIsDeliveredAgainFromThatRecord() throws Exception {
+    String table = tableWith();
+    put(table, "USER#alice", "PROFILE");
+    put(table, "SESSION#5e55", "SESSION");
+    put(table, "USER#bob", "PROFILE");
+    var handler = new RecordingHandler((n, event) -> n == 1 ? failAt(event, 1) : ok());
+
+    try (var poller = StreamPoller.start(client, streams, table, handler, GENERATOR_FILTER)) {
+      assertThat(poller.awaitIdle(Duration.ofSeconds(5))).isTrue();
+
+      assertThat(handler.batches)
+          .containsExactly(List.of("USER#alice", "USER#bob"), List.of("USER#bob"));
     }
   }
 

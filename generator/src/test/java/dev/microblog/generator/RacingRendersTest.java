@@ -1,0 +1,198 @@
+package dev.microblog.generator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.microblog.core.config.AwsConfig;
+import dev.microblog.core.domain.Pagination;
+import dev.microblog.core.domain.User;
+import dev.microblog.site.Templates;
+import java.net.URI;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.gaul.s3proxy.S3Proxy;
+import org.gaul.s3proxy.auth.AuthenticationType;
+import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+
+/**
+ * Two batches render the same page at once, as Lambda does when it reads two shards: the older
+ * render (it read the table first) is held until the newer one has published. The bucket must end
+ * with the newer page, whatever the older writer does next. Against S3Proxy, which checks If-Match
+ * and If-None-Match as S3 does.
+ */
+class RacingRendersTest {
+  private static final Templates TEMPLATES = Templates.fromClasspath();
+  private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+  private static final PageRef ALICE = new PageRef.ProfileFront("alice");
+  private static final String KEY = "users/alice/index.html";
+
+  private static S3Proxy server;
+  private static S3Client s3;
+  private static int buckets;
+
+  private String bucket;
+  private S3Publisher publisher;
+
+  @BeforeAll
+  static void startS3() throws Exception {
+    server =
+        S3Proxy.builder()
+            .blobStore(new TransientNio2BlobStore())
+            .endpoint(URI.create("http://127.0.0.1:0"))
+            .awsAuthentication(AuthenticationType.NONE, null, null)
+            .build();
+    server.start();
+    s3 = Generator.s3(AwsConfig.standIn("S3", URI.create("http://127.0.0.1:" + server.getPort())));
+  }
+
+  @AfterAll
+  static void stopS3() throws Exception {
+    s3.close();
+    server.stop();
+  }
+
+  @BeforeEach
+  void freshBucket() {
+    bucket = "race" + ++buckets;
+    s3.createBucket(b -> b.bucket(bucket));
+    publisher = new S3Publisher(s3, bucket);
+  }
+
+  @Test
+  void a_new_page_created_by_the_newer_render_is_not_replaced_by_the_older_one() throws Exception {
+    SiteSnapshot before = site(1);
+    SiteSnapshot after = site(2);
+
+    int olderRenders = race(before, after);
+
+    assertThat(stored()).isEqualTo(rendered(after));
+    assertThat(olderRenders).isEqualTo(2);
+  }
+
+  @Test
+  void a_page_updated_by_the_newer_render_is_not_replaced_by_the_older_one() throws Exception {
+    writer(site(1)).write(ALICE, new Tally());
+    SiteSnapshot before = site(2);
+    SiteSnapshot after = site(3);
+
+    int olderRenders = race(before, after);
+
+    assertThat(stored()).isEqualTo(rendered(after));
+    assertThat(olderRenders).isEqualTo(2);
+  }
+
+  @Test
+  void a_page_the_newer_render_removed_is_not_brought_back_by_the_older_one() throws Exception {
+    writer(site(1)).write(ALICE, new Tally());
+    SiteSnapshot before = site(2);
+    SiteSnapshot after = SiteSnapshot.builder().user("bob", T0).build(); // alice is gone
+
+    int olderRenders = race(before, after);
+
+    assertThat(stored()).isNull();
+    assertThat(olderRenders).isEqualTo(2);
+  }
+
+  /**
+   * The older writer reads alice from {@code before} and is held there; meanwhile the table moves
+   * to {@code after} and the newer writer renders and publishes; then the older one goes on.
+   *
+   * @return how many times the older writer rendered: 2 when it lost the race and started over
+   */
+  private int race(SiteSnapshot before, SiteSnapshot after) throws Exception {
+    LiveSite table = new LiveSite(before);
+    HeldAfterFirstRead older = new HeldAfterFirstRead(table);
+    CompletableFuture<Void> olderWrite =
+        CompletableFuture.runAsync(() -> writer(older).write(ALICE, new Tally()));
+    assertThat(older.read.await(10, TimeUnit.SECONDS)).isTrue();
+
+    table.set(after);
+    writer(table).write(ALICE, new Tally());
+    older.resume.countDown();
+
+    olderWrite.get(10, TimeUnit.SECONDS);
+    return older.renders.get();
+  }
+
+  /** Alice with {@code posts} posts; each state renders a different profile. */
+  private static SiteSnapshot site(int posts) {
+    SiteSnapshot.Builder site = SiteSnapshot.builder().user("alice", T0);
+    for (int i = 1; i <= posts; i++) {
+      site.post("alice", "post " + i, T0.plusSeconds(i));
+    }
+    return site.build();
+  }
+
+  private SiteWriter writer(SiteState state) {
+    return new SiteWriter(
+        new SiteRenderer(state, TEMPLATES, Pagination.DEFAULT), publisher, Locale.ENGLISH);
+  }
+
+  private static String rendered(SiteState state) {
+    Rendering rendering =
+        new SiteRenderer(state, TEMPLATES, Pagination.DEFAULT).render(ALICE, Locale.ENGLISH);
+    return new String(rendering.pages().getFirst().body(), java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  private String stored() {
+    try {
+      return s3.getObjectAsBytes(b -> b.bucket(bucket).key(KEY)).asUtf8String();
+    } catch (NoSuchKeyException e) {
+      return null;
+    }
+  }
+
+  /**
+   * The table as one writer sees it: its first render reads the table as it is when it starts, and
+   * waits there until told to go on, so that render is older than whatever happens meanwhile. Later
+   * renders read the table as it is then.
+   */
+  private static final class HeldAfterFirstRead extends LiveSite {
+    final CountDownLatch read = new CountDownLatch(1);
+    final CountDownLatch resume = new CountDownLatch(1);
+    final AtomicInteger renders = new AtomicInteger();
+    private final LiveSite table;
+    private volatile SiteState pinned;
+
+    HeldAfterFirstRead(LiveSite table) {
+      super(table);
+      this.table = table;
+    }
+
+    @Override
+    SiteState current() {
+      SiteState first = pinned;
+      return first != null ? first : table.current();
+    }
+
+    /** A profile's render starts by reading its user. */
+    @Override
+    public Optional<User> user(String username) {
+      if (renders.incrementAndGet() > 1) {
+        pinned = null;
+        return table.user(username);
+      }
+      pinned = table.current();
+      read.countDown();
+      try {
+        if (!resume.await(10, TimeUnit.SECONDS)) {
+          throw new IllegalStateException("the newer writer never published");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+      return pinned.user(username);
+    }
+  }
+}
