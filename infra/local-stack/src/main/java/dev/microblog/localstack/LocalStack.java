@@ -5,7 +5,7 @@ import dev.microblog.core.store.Store;
 import dev.microblog.functions.Functions;
 import dev.microblog.gateway.LocalDynamo;
 import dev.microblog.generator.Generator;
-import dev.microblog.generator.RecordingInvalidator;
+import dev.microblog.generator.Invalidator;
 import dev.microblog.generator.S3Publisher;
 import dev.microblog.generator.StreamFilter;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -47,7 +47,6 @@ public final class LocalStack implements AutoCloseable {
   private EmbeddedServer functions;
   private StreamPoller poller;
   private Generator generator;
-  private RecordingInvalidator invalidator;
   private DynamoDbClient dynamoClient;
   private S3Client s3Client;
   private Store store;
@@ -107,8 +106,14 @@ public final class LocalStack implements AutoCloseable {
     cdn.routeApiTo(functions.getURI());
     timings.lap("functions");
 
-    invalidator = new RecordingInvalidator().onInvalidate(cdn::invalidate);
-    generator = Generator.create(store, new S3Publisher(s3Client, BUCKET), invalidator);
+    // The CDN stand-in is the distribution: invalidations go straight to it (and it records them).
+    Invalidator toCdn =
+        paths -> {
+          if (!paths.isEmpty()) {
+            cdn.invalidate(paths);
+          }
+        };
+    generator = Generator.create(store, new S3Publisher(s3Client, BUCKET), toCdn);
     if (!cleanStop || !s3.hasObject("index.html")) {
       log.info("Rendering the whole site from the table (the bucket may be behind it)…");
       generator.builder().rebuildAll();
@@ -228,10 +233,6 @@ public final class LocalStack implements AutoCloseable {
 
   public Generator generator() {
     return generator;
-  }
-
-  public RecordingInvalidator invalidator() {
-    return invalidator;
   }
 
   public StreamPoller poller() {
