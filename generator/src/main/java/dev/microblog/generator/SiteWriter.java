@@ -110,11 +110,13 @@ final class SiteWriter {
 
   private void apply(Rendering rendering, Map<String, Seen> seen, Tally tally) {
     for (Page page : rendering.pages()) {
-      tally.published(page, publisher.publish(page, seen(seen, page.key())));
+      Seen before = seen(seen, page.key());
+      tally.published(page, publisher.publish(page, before), before);
     }
     for (String key : rendering.removals()) {
-      if (publisher.delete(seen(seen, key))) {
-        tally.deleted(key);
+      Seen before = seen(seen, key);
+      if (publisher.delete(before)) {
+        tally.deleted(before);
       }
     }
     if (rendering.sweepPrefix() != null) {
@@ -124,7 +126,7 @@ final class SiteWriter {
         if (object.key().startsWith(rendering.sweepPrefix())
             && !keep.contains(object.key())
             && publisher.delete(object)) {
-          tally.deleted(object.key());
+          tally.deleted(object);
         }
       }
     }

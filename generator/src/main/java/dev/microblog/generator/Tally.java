@@ -13,21 +13,29 @@ final class Tally {
   private final AtomicInteger deleted = new AtomicInteger();
   private final Set<String> stale = ConcurrentHashMap.newKeySet();
 
-  void published(Page page, Publisher.Outcome outcome) {
+  /**
+   * Counts a publish. The path is owed an invalidation only when the object it replaced could stay
+   * at the edge for long; a short-lived copy goes away by itself, and a new object was never there
+   * (its not-found answer is cached for seconds).
+   */
+  void published(Page page, Publisher.Outcome outcome, Publisher.Seen before) {
     switch (outcome) {
       case CREATED -> created.incrementAndGet();
       case UPDATED -> {
         updated.incrementAndGet();
-        stale.add(
-            page.path()); // a new object was never in the CDN (its 404 is not cached for long)
+        if (CachePolicy.longAtTheEdge(before.cacheControl())) {
+          stale.add(page.path());
+        }
       }
       case UNCHANGED -> unchanged.incrementAndGet();
     }
   }
 
-  void deleted(String key) {
+  void deleted(Publisher.Seen before) {
     deleted.incrementAndGet();
-    stale.add(Page.pathOf(key));
+    if (CachePolicy.longAtTheEdge(before.cacheControl())) {
+      stale.add(Page.pathOf(before.key()));
+    }
   }
 
   /** Paths to invalidate, sorted so that a batch always sends them in the same order. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.microblog.core.config.AwsConfig;
 import dev.microblog.generator.Publisher.Outcome;
 import java.net.URI;
+import java.time.Instant;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
@@ -18,6 +19,7 @@ import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 
 /** Against S3Proxy: a real S3 API server, in memory, in this JVM. */
 class S3PublisherTest extends PublisherContract {
+  private static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
   private static S3Proxy server;
   private static S3Client s3;
   private static int buckets;
@@ -67,7 +69,7 @@ class S3PublisherTest extends PublisherContract {
 
     assertThat(head.contentType().replace(" ", "")).isEqualTo("text/html;charset=utf-8");
     assertThat(head.cacheControl())
-        .isEqualTo("public, max-age=0, s-maxage=31536000, must-revalidate");
+        .isEqualTo("public, max-age=0, s-maxage=1, stale-while-revalidate=10");
     assertThat(head.metadata()).containsEntry(S3Publisher.SHA256, page.sha256());
   }
 
@@ -123,5 +125,50 @@ class S3PublisherTest extends PublisherContract {
 
     assertThat(publisher().delete(read)).isTrue();
     assertThat(publisher().read(page.key()).exists()).isFalse();
+  }
+
+  @Test
+  void a_post_owes_the_cdn_no_invalidation() {
+    SiteSnapshot.Builder site = SiteSnapshot.builder().user("alice", T0).user("bob", T0);
+    site.follow("bob", "alice");
+    for (int i = 1; i <= 20; i++) {
+      site.post("alice", "post " + i, T0.plusSeconds(i));
+    }
+    LiveSite live = new LiveSite(site.build());
+    RecordingInvalidator cdn = new RecordingInvalidator();
+    Generator generator = Generator.create(live, publisher(), cdn, java.util.Locale.ENGLISH);
+    generator.builder().rebuildAll();
+    cdn.clear();
+    // The 21st post starts page 2: page 1 gains its "newer" link and becomes an archive page.
+    site.post("alice", "post 21", T0.plusSeconds(21));
+    live.set(site.build());
+    var key = java.util.Map.of("pk", "USER#alice", "sk", "POST#0000000021");
+
+    BatchReport report =
+        generator
+            .processor()
+            .process(
+                java.util.List.of(new ChangeRecord("1", "INSERT", key, key, java.util.Map.of())));
+
+    assertThat(report.written()).isPositive();
+    assertThat(cdn.paths()).isEmpty();
+  }
+
+  @Test
+  void rewriting_a_page_the_edge_may_keep_for_long_owes_its_invalidation() {
+    SiteSnapshot.Builder site = SiteSnapshot.builder().user("alice", T0);
+    site.post("alice", "post 1", T0);
+    RecordingInvalidator cdn = new RecordingInvalidator();
+    Generator generator =
+        Generator.create(site.build(), publisher(), cdn, java.util.Locale.ENGLISH);
+    generator.builder().rebuildAll();
+    cdn.clear();
+    // As an older template left them: a permalink (kept a year) and the front (kept a second).
+    publisher().publish(page("/users/alice/posts/1/", "old markup", CachePolicy.ARCHIVE));
+    publisher().publish(page("/", "old markup", CachePolicy.CHANGING));
+
+    generator.builder().rebuildAll();
+
+    assertThat(cdn.paths()).containsExactly("/users/alice/posts/1/");
   }
 }
