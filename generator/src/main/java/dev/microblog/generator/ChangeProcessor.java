@@ -28,6 +28,7 @@ public final class ChangeProcessor {
   private final Invalidator invalidator;
   private final int parallelism;
   private final Consumer<BatchReport> listener;
+  private final HomeRequests homeRequests;
 
   /** Paths written but not yet invalidated because the CDN call failed; sent with the next. */
   private final Set<String> owedInvalidations = ConcurrentHashMap.newKeySet();
@@ -38,7 +39,9 @@ public final class ChangeProcessor {
       Pagination pagination,
       Invalidator invalidator,
       int parallelism,
-      Consumer<BatchReport> listener) {
+      Consumer<BatchReport> listener,
+      HomeRequests homeRequests) {
+    this.homeRequests = homeRequests;
     this.state = state;
     this.writer = writer;
     this.pagination = pagination;
@@ -50,7 +53,7 @@ public final class ChangeProcessor {
   public BatchReport process(List<ChangeRecord> records) {
     long start = System.nanoTime();
     Tally tally = new Tally();
-    PagePlanner planner = new PagePlanner(new FollowersMemo(state), pagination);
+    PagePlanner planner = new PagePlanner(state, pagination);
     Set<PageRef> done = new HashSet<>();
     int changes = 0;
     String failedAt = null;
@@ -64,6 +67,10 @@ public final class ChangeProcessor {
         List<PageRef> fresh =
             planner.plan(change.get()).pages().stream().filter(done::add).toList();
         Fanout.each(fresh, parallelism, ref -> writer.write(ref, tally));
+        // Its timeline is published (now, or earlier in this batch: after the request was made).
+        if (change.get() instanceof Change.HomeRequested home) {
+          homeRequests.served(home.username(), home.requestedMillis());
+        }
       } catch (RuntimeException e) {
         failedAt = record.sequenceNumber();
         log.error("record {} failed; the stream will retry from it", failedAt, e);

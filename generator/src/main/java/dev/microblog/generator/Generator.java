@@ -32,7 +32,12 @@ public final class Generator {
   private final List<Consumer<BatchReport>> listeners = new CopyOnWriteArrayList<>();
   private final ChangeProcessor processor;
 
-  private Generator(SiteState state, Publisher publisher, Invalidator invalidator, Locale locale) {
+  private Generator(
+      SiteState state,
+      Publisher publisher,
+      Invalidator invalidator,
+      Locale locale,
+      HomeRequests homeRequests) {
     this.state = state;
     this.publisher = publisher;
     this.invalidator = invalidator;
@@ -44,17 +49,24 @@ public final class Generator {
             Pagination.DEFAULT,
             invalidator,
             PARALLELISM,
-            this::tellListeners);
+            this::tellListeners,
+            homeRequests);
   }
 
   /** Reads the table through {@code store}; pages in English. */
   public static Generator create(Store store, Publisher publisher, Invalidator invalidator) {
-    return create(new StoreSiteState(store), publisher, invalidator, Locale.ENGLISH);
+    return new Generator(
+        new StoreSiteState(store),
+        publisher,
+        invalidator,
+        Locale.ENGLISH,
+        store.timelines()::served);
   }
 
+  /** Over any state (a snapshot in tests); nobody waits for timeline requests. */
   public static Generator create(
       SiteState state, Publisher publisher, Invalidator invalidator, Locale locale) {
-    return new Generator(state, publisher, invalidator, locale);
+    return new Generator(state, publisher, invalidator, locale, HomeRequests.NONE);
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.microblog.generator;
 
 import dev.microblog.core.change.Change;
 import dev.microblog.core.change.Change.FollowChanged;
+import dev.microblog.core.change.Change.HomeRequested;
 import dev.microblog.core.change.Change.PostChanged;
 import dev.microblog.core.change.Change.UserChanged;
 import dev.microblog.core.domain.Pagination;
@@ -40,6 +41,8 @@ public final class PagePlanner {
         pages.add(new Timeline(user.username()));
         pages.add(new FollowingJson(user.username()));
       }
+      // Only the asker's timeline: a follower's is pulled when its owner visits (TimelineStore).
+      case HomeRequested home -> pages.add(new Timeline(home.username()));
       case FollowChanged follow -> {
         pages.add(new Timeline(follow.follower()));
         pages.add(new FollowingJson(follow.follower()));
@@ -75,8 +78,9 @@ public final class PagePlanner {
         pages.add(new ExplorePage(explorePage - 1));
       }
     }
+    // The author's own timeline, and no one else's: followers' timelines are brought up to date
+    // when their owners ask (/api/home), so a post costs the same for 10 followers or 100,000.
     pages.add(new Timeline(author));
-    state.followers(author).forEach(f -> pages.add(new Timeline(f)));
   }
 
   private boolean startsPage(long seq) {

@@ -5,8 +5,9 @@ import java.util.List;
 /**
  * Which stream records the generator is invoked for, as Lambda event filter patterns: only items
  * some page shows, which are the ones {@code ChangeDecoder} turns into a change (a user's profile,
- * posts and follows). Sessions, e-mail claims, site counters and the reverse follow edge are
- * dropped before an invocation is paid for; Lambda counts them as handled and moves on.
+ * posts, follows, and requests for a home timeline). Sessions, e-mail claims, site counters and the
+ * reverse follow edge are dropped before an invocation is paid for; Lambda counts them as handled
+ * and moves on.
  *
  * <p>template.yaml's FilterCriteria must hold these patterns (SamTemplateTest checks it), and the
  * local stream poller applies them, so both see the same records.
@@ -19,5 +20,5 @@ public final class StreamFilter {
           """
           {"dynamodb":{"Keys":{\
           "pk":{"S":[{"prefix":"USER#"}]},\
-          "sk":{"S":["PROFILE",{"prefix":"POST#"},{"prefix":"FOLLOWS#"}]}}}}""");
+          "sk":{"S":["PROFILE","HOME",{"prefix":"POST#"},{"prefix":"FOLLOWS#"}]}}}}""");
 }

@@ -5,6 +5,7 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
+import dev.microblog.core.change.Change;
 import dev.microblog.core.change.Change.FollowChanged;
 import dev.microblog.core.change.Change.PostChanged;
 import dev.microblog.core.change.Change.UserChanged;
@@ -19,7 +20,6 @@ import dev.microblog.generator.PageRef.ProfilePage;
 import dev.microblog.generator.PageRef.Timeline;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -101,15 +101,24 @@ class PagePlannerProperties {
   }
 
   @Test
-  void a_post_plans_the_timelines_of_exactly_its_author_and_their_followers() {
+  void a_post_plans_its_authors_timeline_and_no_followers() {
     forAnyPost(
         (built, post) -> {
           PagePlan plan = planner(built).plan(changed(post));
 
-          Set<String> expected = new HashSet<>(built.state().followers(post.author()));
-          expected.add(post.author());
-          assertThat(timelines(plan)).isEqualTo(expected);
+          // Followers' timelines are pulled when their owners ask: the cost of a post does not
+          // grow with the author's followers.
+          assertThat(timelines(plan)).containsExactly(post.author());
         });
+  }
+
+  @Test
+  void asking_for_ones_timeline_plans_that_timeline_only() {
+    PagePlan plan =
+        new PagePlanner(SiteSnapshot.builder().user("ann", java.time.Instant.EPOCH).build(), PAGES)
+            .plan(new Change.HomeRequested("ann", 42));
+
+    assertThat(plan.pages()).containsExactly(new Timeline("ann"));
   }
 
   @Test

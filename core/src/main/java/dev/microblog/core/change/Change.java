@@ -12,6 +12,9 @@ public sealed interface Change {
   /** A post was written (or removed). */
   record PostChanged(String author, long seq, long siteSeq) implements Change {}
 
+  /** {@code username} asked for their home timeline; {@code requestedMillis} names the request. */
+  record HomeRequested(String username, long requestedMillis) implements Change {}
+
   /** {@code follower} started or stopped following {@code followee}. */
   record FollowChanged(String follower, String followee) implements Change {}
 }

@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * Turns an item's key (and a few attributes of its image) into a {@link Change}. Items that no page
- * shows (sessions, e-mail claims, counters, the reverse follow edge) decode to nothing.
+ * shows (sessions, e-mail claims, counters, the reverse follow edge, the generator's own note that
+ * it served a timeline request) decode to nothing.
  */
 public final class ChangeDecoder {
   private ChangeDecoder() {}
@@ -28,6 +29,10 @@ public final class ChangeDecoder {
       long seq = Long.parseLong(sk.substring("POST#".length()));
       long siteSeq = Long.parseLong(item.getOrDefault("siteSeq", "0"));
       return Optional.of(new Change.PostChanged(user, seq, siteSeq));
+    }
+    if (sk.equals("HOME")) {
+      return Optional.of(
+          new Change.HomeRequested(user, Long.parseLong(item.getOrDefault("requestedAt", "0"))));
     }
     if (sk.startsWith("FOLLOWS#")) {
       return Optional.of(new Change.FollowChanged(user, sk.substring("FOLLOWS#".length())));

@@ -31,6 +31,11 @@ public final class SitePaths {
     return profile(username) + "page/" + page + "/";
   }
 
+  /** The functions' way to one's own timeline, brought up to date first ("Home" links, logins). */
+  public static String apiHome() {
+    return "/api/home";
+  }
+
   public static String timeline(String username) {
     return profile(username) + "home/";
   }

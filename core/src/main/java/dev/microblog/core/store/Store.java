@@ -4,7 +4,12 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The one way into the table: functions and generator both go through here. */
 public record Store(
-    Table table, UserStore users, PostStore posts, FollowStore follows, SessionStore sessions) {
+    Table table,
+    UserStore users,
+    PostStore posts,
+    FollowStore follows,
+    SessionStore sessions,
+    TimelineStore timelines) {
 
   public static Store over(DynamoDbClient client, String tableName) {
     Table table = new Table(client, tableName);
@@ -13,6 +18,7 @@ public record Store(
         new UserStore(table),
         new PostStore(table),
         new FollowStore(table),
-        new SessionStore(table));
+        new SessionStore(table),
+        new TimelineStore(table));
   }
 }

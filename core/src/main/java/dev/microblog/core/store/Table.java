@@ -29,6 +29,8 @@ import software.amazon.awssdk.services.dynamodb.model.TimeToLiveSpecification;
  * USER#alice         PROFILE              profile, password hash, counters
  * USER#alice         POST#0000000042      alice's 42nd post (gsi1: EXPLORE / site sequence)
  * USER#alice         FOLLOWS#bob          alice follows bob
+ * USER#alice         HOME                 alice asked for her home timeline (generator renders it)
+ * USER#alice         HOME_SERVED          the newest such request the generator has served
  * USER#bob           FOLLOWER#alice       the same edge seen from bob
  * EMAIL#a@example.org EMAIL               makes e-mail addresses unique
  * SITE               COUNTERS             site-wide post and user counters
@@ -48,6 +50,8 @@ public final class Table {
   static final String POST = "POST#";
   static final String FOLLOWS = "FOLLOWS#";
   static final String FOLLOWER = "FOLLOWER#";
+  static final String HOME = "HOME";
+  static final String HOME_SERVED = "HOME_SERVED";
   static final String EMAIL = "EMAIL#";
   static final String SITE = "SITE";
   static final String COUNTERS = "COUNTERS";

@@ -6,6 +6,7 @@ import dev.microblog.functions.account.Login;
 import dev.microblog.functions.account.LoginInput;
 import dev.microblog.functions.account.Signup;
 import dev.microblog.functions.account.SignupInput;
+import dev.microblog.functions.timeline.HomeTimeline;
 import dev.microblog.site.Forms;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -29,8 +30,11 @@ final class AccountController {
   private final Login login;
   private final SessionCookies cookies;
   private final Replies replies;
+  private final HomeTimeline home;
 
-  AccountController(Signup signup, Login login, SessionCookies cookies, Replies replies) {
+  AccountController(
+      Signup signup, Login login, SessionCookies cookies, Replies replies, HomeTimeline home) {
+    this.home = home;
     this.signup = signup;
     this.login = login;
     this.cookies = cookies;
@@ -61,8 +65,7 @@ final class AccountController {
     var t = replies.messages(request);
     try {
       var signedIn = login.logIn(input, t);
-      return cookies.issue(
-          replies.done(request, SitePaths.timeline(signedIn.username()) + "#logged-in"), signedIn);
+      return cookies.issue(replies.done(request, SitePaths.apiHome() + "#logged-in"), signedIn);
     } catch (Refused refused) {
       return replies.refusedForm(
           request, refused, "login", Forms.login(t, input.kept(), refused.errors()));
@@ -76,9 +79,14 @@ final class AccountController {
     return cookies.clear(replies.done(request, SitePaths.explore() + "#logged-out"));
   }
 
-  /** The "Home" link of every static page: a page cannot know who reads it, this can. */
+  /**
+   * The "Home" link of every static page (a page cannot know who reads it, this can), and where a
+   * login lands: brings the reader's timeline up to date, then sends them to it.
+   */
   @Get("/home")
   MutableHttpResponse<?> home(HttpRequest<?> request, @Nullable Member member) {
-    return replies.done(request, SitePaths.timeline(Member.require(member).username()));
+    String username = Member.require(member).username();
+    home.bringUpToDate(username);
+    return replies.done(request, SitePaths.timeline(username));
   }
 }

@@ -170,7 +170,10 @@ public final class Site implements ParameterResolver {
         "aws.region",
         "us-east-1",
         "microblog.site-origins",
-        SITE_ORIGIN);
+        SITE_ORIGIN,
+        // No generator serves timeline requests here: do not wait for one (HomeTimelineTest does).
+        "microblog.home.patience",
+        "0ms");
   }
 
   /** A username nobody has used in this run, starting with {@code prefix}. */

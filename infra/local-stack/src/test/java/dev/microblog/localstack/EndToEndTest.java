@@ -27,8 +27,8 @@ class EndToEndTest {
   }
 
   @Test
-  void aPostReachesTheAuthorsProfileAndTheFollowersTimelineUntilTheyUnfollow(LocalStack stack)
-      throws Exception {
+  void aPostReachesTheAuthorsProfileAndTheFollowersTimelineWhenTheyGoHomeUntilTheyUnfollow(
+      LocalStack stack) throws Exception {
     String a = Names.unique("ann");
     String b = Names.unique("ben");
     SiteClient annsBrowser = new SiteClient(stack.siteUrl());
@@ -43,11 +43,17 @@ class EndToEndTest {
     await()
         .atMost(PAGES_UPDATE_WITHIN)
         .untilAsserted(
-            () -> {
-              assertThat(postsOn(reader, "/users/" + b + "/")).contains("Hello from " + b);
-              assertThat(postsOn(annsBrowser, "/users/" + a + "/home/"))
-                  .contains("Hello from " + b);
-            });
+            () -> assertThat(postsOn(reader, "/users/" + b + "/")).contains("Hello from " + b));
+    // Ann's timeline is brought up to date when she goes home ("Home" on any page).
+    var home = annsBrowser.get("/api/home");
+    assertThat(home.statusCode()).isEqualTo(303);
+    assertThat(home.headers().firstValue("Location")).hasValue("/users/" + a + "/home/");
+    await()
+        .atMost(PAGES_UPDATE_WITHIN)
+        .untilAsserted(
+            () ->
+                assertThat(postsOn(annsBrowser, "/users/" + a + "/home/"))
+                    .contains("Hello from " + b));
 
     annsBrowser.unfollow(b);
     bensBrowser.publish("Only for my followers, " + b);
@@ -58,6 +64,7 @@ class EndToEndTest {
             () ->
                 assertThat(postsOn(reader, "/users/" + b + "/"))
                     .contains("Only for my followers, " + b));
+    annsBrowser.get("/api/home");
     assertThat(stack.awaitPagesCurrent(PAGES_UPDATE_WITHIN)).isTrue();
     assertThat(postsOn(annsBrowser, "/users/" + a + "/home/"))
         .doesNotContain("Only for my followers, " + b);

@@ -34,6 +34,8 @@ class EventFilterTest {
   static final List<String> SK_PREFIXES =
       List.of(
           "PROFILE",
+          "HOME",
+          "HOME_SERVED",
           "POST#",
           "FOLLOWS#",
           "FOLLOWER#",
