@@ -6,7 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,9 +29,7 @@ public final class ChangeProcessor {
   private final int parallelism;
   private final Consumer<BatchReport> listener;
   private final HomeRequests homeRequests;
-
-  /** Paths written but not yet invalidated because the CDN call failed; sent with the next. */
-  private final Set<String> owedInvalidations = ConcurrentHashMap.newKeySet();
+  private final InvalidationLedger ledger;
 
   ChangeProcessor(
       SiteState state,
@@ -40,8 +38,10 @@ public final class ChangeProcessor {
       Invalidator invalidator,
       int parallelism,
       Consumer<BatchReport> listener,
-      HomeRequests homeRequests) {
+      HomeRequests homeRequests,
+      InvalidationLedger ledger) {
     this.homeRequests = homeRequests;
+    this.ledger = ledger;
     this.state = state;
     this.writer = writer;
     this.pagination = pagination;
@@ -78,15 +78,22 @@ public final class ChangeProcessor {
       }
     }
     int invalidated = 0;
-    owedInvalidations.addAll(tally.stalePaths());
-    List<String> stale = owedInvalidations.stream().sorted().toList();
+    List<String> fresh = tally.stalePaths();
+    Set<String> owed = ledger.owed();
+    Set<String> stale = new TreeSet<>(fresh);
+    stale.addAll(owed);
     try {
-      invalidator.invalidate(stale);
-      owedInvalidations.removeAll(stale);
-      invalidated = stale.size();
+      if (!stale.isEmpty()) {
+        invalidator.invalidate(List.copyOf(stale));
+        ledger.paid(owed);
+        invalidated = stale.size();
+      }
     } catch (RuntimeException e) {
-      // The pages are written, so a retry would find them unchanged: remember what is owed.
-      log.error("invalidating {} paths failed; will retry with the next batch", stale.size(), e);
+      // The pages are written, so a retry would find them unchanged: the debt goes in the ledger
+      // (the table), and this batch is given back so that a retry, on any instance, pays it.
+      ledger.owe(fresh);
+      log.error(
+          "invalidating {} paths failed; they are owed until a batch succeeds", stale.size(), e);
       if (failedAt == null && !records.isEmpty()) {
         failedAt = records.getFirst().sequenceNumber();
       }

@@ -37,7 +37,8 @@ public final class Generator {
       Publisher publisher,
       Invalidator invalidator,
       Locale locale,
-      HomeRequests homeRequests) {
+      HomeRequests homeRequests,
+      InvalidationLedger ledger) {
     this.state = state;
     this.publisher = publisher;
     this.invalidator = invalidator;
@@ -50,7 +51,8 @@ public final class Generator {
             invalidator,
             PARALLELISM,
             this::tellListeners,
-            homeRequests);
+            homeRequests,
+            ledger);
   }
 
   /** Reads the table through {@code store}; pages in English. */
@@ -60,13 +62,15 @@ public final class Generator {
         publisher,
         invalidator,
         Locale.ENGLISH,
-        store.timelines()::served);
+        store.timelines()::served,
+        new StoreLedger(store.owedInvalidations()));
   }
 
   /** Over any state (a snapshot in tests); nobody waits for timeline requests. */
   public static Generator create(
       SiteState state, Publisher publisher, Invalidator invalidator, Locale locale) {
-    return new Generator(state, publisher, invalidator, locale, HomeRequests.NONE);
+    return new Generator(
+        state, publisher, invalidator, locale, HomeRequests.NONE, InvalidationLedger.inMemory());
   }
 
   /**

@@ -9,7 +9,8 @@ public record Store(
     PostStore posts,
     FollowStore follows,
     SessionStore sessions,
-    TimelineStore timelines) {
+    TimelineStore timelines,
+    OwedInvalidations owedInvalidations) {
 
   public static Store over(DynamoDbClient client, String tableName) {
     Table table = new Table(client, tableName);
@@ -19,6 +20,7 @@ public record Store(
         new PostStore(table),
         new FollowStore(table),
         new SessionStore(table),
-        new TimelineStore(table));
+        new TimelineStore(table),
+        new OwedInvalidations(table));
   }
 }

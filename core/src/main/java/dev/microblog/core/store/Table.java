@@ -35,6 +35,7 @@ import software.amazon.awssdk.services.dynamodb.model.TimeToLiveSpecification;
  * EMAIL#a@example.org EMAIL               makes e-mail addresses unique
  * SITE               COUNTERS             site-wide post and user counters
  * SESSION#&lt;sha256&gt; SESSION              a login session, removed by TTL
+ * CDN                OWED                 paths the generator owes the CDN an invalidation for
  * </pre>
  */
 public final class Table {
@@ -56,6 +57,8 @@ public final class Table {
   static final String SITE = "SITE";
   static final String COUNTERS = "COUNTERS";
   static final String SESSION = "SESSION#";
+  static final String CDN = "CDN";
+  static final String OWED = "OWED";
   static final String EXPLORE = "EXPLORE";
   static final String USERS = "USERS";
 

@@ -14,6 +14,7 @@ import java.util.List;
 
 /** The stack's data directory. {@code --reset} removes only what the stack itself put there. */
 final class DataDir {
+  // "clean-stop" is a marker older versions left there.
   private static final List<String> OURS = List.of("dynamodb", "s3", "clean-stop");
 
   private DataDir() {}

@@ -4,12 +4,12 @@ import dev.microblog.core.config.AwsConfig;
 import dev.microblog.core.store.Store;
 import dev.microblog.functions.Functions;
 import dev.microblog.gateway.LocalDynamo;
+import dev.microblog.generator.BatchReport;
 import dev.microblog.generator.Generator;
 import dev.microblog.generator.Invalidator;
 import dev.microblog.generator.S3Publisher;
 import dev.microblog.generator.StreamFilter;
 import io.micronaut.runtime.server.EmbeddedServer;
-import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,9 +35,6 @@ public final class LocalStack implements AutoCloseable {
   public static final String TABLE = "microblog";
   public static final String BUCKET = "site";
 
-  /** Written on a clean stop once every change reached the bucket; absent: rebuild on start. */
-  private static final String CLEAN_STOP = "clean-stop";
-
   private final Options options;
   private final Deque<AutoCloseable> running = new ArrayDeque<>();
   private LocalDynamo dynamo;
@@ -51,7 +48,7 @@ public final class LocalStack implements AutoCloseable {
   private S3Client s3Client;
   private Store store;
   private boolean seeded;
-  private boolean rebuilt;
+  private boolean repaired;
   private final AtomicInteger rebuildsAfterLoss = new AtomicInteger();
 
   private LocalStack(Options options) {
@@ -79,7 +76,6 @@ public final class LocalStack implements AutoCloseable {
         DataDir.wipe(data);
       }
     }
-    boolean cleanStop = data != null && Files.deleteIfExists(data.resolve(CLEAN_STOP));
 
     Timings timings = new Timings();
     dynamo =
@@ -114,12 +110,11 @@ public final class LocalStack implements AutoCloseable {
           }
         };
     generator = Generator.create(store, new S3Publisher(s3Client, BUCKET), toCdn);
-    if (!cleanStop || !s3.hasObject("index.html")) {
-      log.info("Rendering the whole site from the table (the bucket may be behind it)…");
-      generator.builder().rebuildAll();
-      rebuilt = true;
-      timings.lap("full build");
-    }
+    // Every start checks every object against the table and rewrites only what is missing or
+    // stale: whatever happened to the bucket or the stream while the stack was down is repaired.
+    BatchReport check = generator.builder().rebuildAll();
+    repaired = check.written() + check.deleted() > 0;
+    timings.lap("full build");
     poller =
         keep(
             StreamPoller.start(
@@ -247,16 +242,17 @@ public final class LocalStack implements AutoCloseable {
     return seeded;
   }
 
-  /** Whether this start rendered the whole site because the bucket could be behind the table. */
-  public boolean rebuiltOnStart() {
-    return rebuilt;
+  /** Whether this start found objects missing or stale in the bucket, and rewrote them. */
+  public boolean repairedOnStart() {
+    return repaired;
   }
 
   @Override
   public void close() {
-    boolean caughtUp = false;
     try {
-      caughtUp = poller != null && functions != null && awaitPagesCurrentAfterStop();
+      if (poller != null && functions != null) {
+        awaitPagesCurrentAfterStop();
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -266,14 +262,6 @@ public final class LocalStack implements AutoCloseable {
         part.close();
       } catch (Exception e) {
         log.warn("Stopping {} failed", part, e);
-      }
-    }
-    if (caughtUp && options.dataDir() != null) {
-      try {
-        Files.writeString(
-            options.dataDir().resolve(CLEAN_STOP), "every change reached the bucket\n");
-      } catch (IOException e) {
-        log.warn("Could not mark the clean stop", e);
       }
     }
   }
