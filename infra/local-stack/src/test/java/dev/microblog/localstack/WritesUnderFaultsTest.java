@@ -116,6 +116,12 @@ class WritesUnderFaultsTest {
     stack.s3Faults().clear();
     assertThat(stack.awaitPagesCurrent(Duration.ofSeconds(60))).isTrue();
 
+    // Timelines are pulled: each reader goes home, and then the whole bucket must be current.
+    for (SiteClient reader : readers.values()) {
+      until(statuses, () -> reader.get("/api/home"));
+    }
+    assertThat(stack.awaitPagesCurrent(Duration.ofSeconds(60))).isTrue();
+
     Store store = stack.store();
     for (String name : names) {
       User user = store.users().find(name).orElseThrow();
