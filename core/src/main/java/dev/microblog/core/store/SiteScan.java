@@ -30,6 +30,8 @@ public final class SiteScan {
     void sitePostCount(long count);
   }
 
+  private static final int PAGE_ITEMS = 1000;
+
   private SiteScan() {}
 
   static void scan(Table table, int segments, Visitor visitor) {
@@ -58,7 +60,9 @@ public final class SiteScan {
         .client()
         .scanPaginator(
             b -> {
-              b.tableName(table.name()).consistentRead(true);
+              // Small pages: each segment holds one parsed page at a time, so the reader's memory
+              // stays flat however large the table is.
+              b.tableName(table.name()).consistentRead(true).limit(PAGE_ITEMS);
               if (segments > 1) {
                 b.segment(segment).totalSegments(segments);
               }
