@@ -1,13 +1,18 @@
 package dev.microblog.generator;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
 /**
@@ -20,6 +25,8 @@ import java.util.stream.Stream;
  * #read}. Do not point concurrent generators at one folder.
  */
 public final class DirectoryPublisher implements Publisher {
+  private static final String TEMP_PREFIX = ".publish-";
+
   private final Path root;
 
   public DirectoryPublisher(Path root) {
@@ -45,14 +52,40 @@ public final class DirectoryPublisher implements Publisher {
       if (existed && Arrays.equals(Files.readAllBytes(file), page.body())) {
         return Outcome.UNCHANGED;
       }
-      Files.createDirectories(file.getParent());
+      Path dir = file.getParent();
+      Path temp;
+      try {
+        temp = writeTemp(dir, page.body());
+      } catch (NoSuchFileException noFolder) {
+        // Make folders only when missing: asking for each page costs system calls, and a set of
+        // folders made would grow with the site.
+        Files.createDirectories(dir);
+        temp = writeTemp(dir, page.body());
+      }
       // Readers of the folder never see half a page.
-      Path temp = Files.createTempFile(file.getParent(), ".publish-", ".tmp");
-      Files.write(temp, page.body());
       Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       return existed ? Outcome.UPDATED : Outcome.CREATED;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot publish " + file, e);
+    }
+  }
+
+  /**
+   * Writes a new temporary file next to where the page goes, opening it once (a full build writes
+   * tens of thousands of files, and each system call counts).
+   */
+  private static Path writeTemp(Path dir, byte[] body) throws IOException {
+    while (true) {
+      Path temp =
+          dir.resolve(
+              TEMP_PREFIX + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+      try (OutputStream out =
+          Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        out.write(body);
+        return temp;
+      } catch (FileAlreadyExistsException taken) {
+        // another writer drew the same name: draw again
+      }
     }
   }
 
@@ -85,7 +118,7 @@ public final class DirectoryPublisher implements Publisher {
     try (Stream<Path> files = Files.walk(start)) {
       return files
           .filter(
-              f -> Files.isRegularFile(f) && !f.getFileName().toString().startsWith(".publish-"))
+              f -> Files.isRegularFile(f) && !f.getFileName().toString().startsWith(TEMP_PREFIX))
           .map(f -> root.relativize(f).toString().replace('\\', '/'))
           .filter(k -> k.startsWith(prefix))
           .sorted()

@@ -1,12 +1,10 @@
 package dev.microblog.generator;
 
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 
@@ -20,7 +18,8 @@ final class Fanout {
   /**
    * Applies {@code action} to every item and waits for all of them.
    *
-   * @throws RuntimeException the first failure, after every started action has finished
+   * @throws RuntimeException the first failure (the others suppressed in it), after every started
+   *     action has finished
    */
   static <T> void each(Collection<T> items, int parallelism, Consumer<T> action) {
     if (parallelism <= 1 || items.size() <= 1) {
@@ -28,39 +27,28 @@ final class Fanout {
       return;
     }
     Semaphore slots = new Semaphore(parallelism);
-    List<Future<?>> running = new ArrayList<>(items.size());
+    // Failures only, not a future per item: a full build has a hundred thousand items.
+    Queue<RuntimeException> failures = new ConcurrentLinkedQueue<>();
     try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
       for (T item : items) {
         slots.acquireUninterruptibly();
-        running.add(
-            threads.submit(
-                () -> {
-                  try {
-                    action.accept(item);
-                  } finally {
-                    slots.release();
-                  }
-                }));
+        threads.execute(
+            () -> {
+              try {
+                action.accept(item);
+              } catch (RuntimeException e) {
+                failures.add(e);
+              } catch (Error e) {
+                failures.add(new IllegalStateException(e));
+              } finally {
+                slots.release();
+              }
+            });
       }
     }
-    RuntimeException first = null;
-    for (Future<?> f : running) {
-      try {
-        f.get();
-      } catch (ExecutionException e) {
-        RuntimeException failure =
-            e.getCause() instanceof RuntimeException r
-                ? r
-                : new IllegalStateException(e.getCause());
-        if (first == null) {
-          first = failure;
-        } else {
-          first.addSuppressed(failure);
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted", e);
-      }
+    RuntimeException first = failures.poll();
+    for (RuntimeException other = failures.poll(); other != null; other = failures.poll()) {
+      first.addSuppressed(other);
     }
     if (first != null) {
       throw first;

@@ -32,6 +32,14 @@ public interface SiteState {
   /** The site's posts numbered {@code from..to} (site sequence), newest first. */
   List<Post> explore(long from, long to);
 
+  /**
+   * Everything at once, for a full rebuild; {@code parallelism} reads may run at once. Sources that
+   * can read in bulk do better than the default, which asks user by user.
+   */
+  default SiteSnapshot snapshot(int parallelism) {
+    return SiteSnapshot.load(this, parallelism);
+  }
+
   /** The newest {@code limit} posts of all these authors together, newest first. */
   List<Post> latestOf(List<String> authors, int limit);
 }

@@ -48,6 +48,34 @@ class DirectoryPublisherTest extends PublisherContract {
   }
 
   @Test
+  void a_folder_emptied_by_a_deletion_or_removed_by_someone_else_is_made_again() throws Exception {
+    Publisher publisher = publisher(); // one publisher: it remembers the folders it made
+    publisher.publish(page("/users/erin/posts/1/", "one", CachePolicy.ARCHIVE));
+    publisher.delete("users/erin/posts/1/index.html");
+    publisher.publish(page("/users/erin/posts/1/", "again", CachePolicy.ARCHIVE));
+    assertThat(folder.resolve("users/erin/posts/1/index.html")).hasContent("again");
+
+    try (var files = Files.walk(folder.resolve("users/erin"))) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+    }
+    publisher.publish(page("/users/erin/posts/1/", "third", CachePolicy.ARCHIVE));
+    assertThat(folder.resolve("users/erin/posts/1/index.html")).hasContent("third");
+  }
+
+  @Test
+  void publishing_leaves_no_temporary_files_behind() throws Exception {
+    Publisher publisher = publisher();
+    for (int i = 0; i < 20; i++) {
+      publisher.publish(page("/users/fay/posts/" + (i % 5) + "/", "v" + i, CachePolicy.ARCHIVE));
+    }
+    try (var files = Files.walk(folder)) {
+      assertThat(files.filter(Files::isRegularFile).map(f -> f.getFileName().toString()))
+          .containsOnly("index.html")
+          .hasSize(5);
+    }
+  }
+
+  @Test
   void a_key_cannot_reach_outside_the_folder() {
     assertThatThrownBy(() -> publisher().delete("../outside.html"))
         .isInstanceOf(IllegalArgumentException.class);

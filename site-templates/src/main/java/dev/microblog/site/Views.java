@@ -6,6 +6,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * View models shared by every page that shows the same thing (a post looks the same everywhere).
@@ -29,10 +31,15 @@ public final class Views {
         post.body(),
         SitePaths.post(post.author(), post.seq()),
         post.createdAt().toString(),
-        DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
-                .withLocale(locale)
-                .withZone(ZoneOffset.UTC)
-                .format(post.createdAt())
-            + " UTC");
+        DISPLAY_TIME.computeIfAbsent(locale, Views::displayTime).format(post.createdAt()) + " UTC");
+  }
+
+  /** Formatters are immutable and costly to build: a full build shows each post many times. */
+  private static final Map<Locale, DateTimeFormatter> DISPLAY_TIME = new ConcurrentHashMap<>();
+
+  private static DateTimeFormatter displayTime(Locale locale) {
+    return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
+        .withLocale(locale)
+        .withZone(ZoneOffset.UTC);
   }
 }

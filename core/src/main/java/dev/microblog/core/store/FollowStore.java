@@ -30,13 +30,9 @@ public final class FollowStore {
     if (follower.equals(followee)) {
       throw new IllegalArgumentException("a user cannot follow themselves");
     }
-    Map<String, AttributeValue> edge = item(userPk(follower), FOLLOWS + followee);
-    Map<String, AttributeValue> reverse = item(userPk(followee), FOLLOWER + follower);
-    for (var e : List.of(edge, reverse)) {
-      e.put("follower", s(follower));
-      e.put("followee", s(followee));
-      e.put("since", s(now.toString()));
-    }
+    List<Map<String, AttributeValue>> items = edgeItems(follower, followee, now);
+    Map<String, AttributeValue> edge = items.get(0);
+    Map<String, AttributeValue> reverse = items.get(1);
     return write(
         follower,
         followee,
@@ -79,6 +75,19 @@ public final class FollowStore {
       }
       throw e;
     }
+  }
+
+  /** The edge as the follower's item and as the followee's, in that order. */
+  static List<Map<String, AttributeValue>> edgeItems(
+      String follower, String followee, Instant since) {
+    Map<String, AttributeValue> edge = item(userPk(follower), FOLLOWS + followee);
+    Map<String, AttributeValue> reverse = item(userPk(followee), FOLLOWER + follower);
+    for (var e : List.of(edge, reverse)) {
+      e.put("follower", s(follower));
+      e.put("followee", s(followee));
+      e.put("since", s(since.toString()));
+    }
+    return List.of(edge, reverse);
   }
 
   public boolean isFollowing(String follower, String followee) {

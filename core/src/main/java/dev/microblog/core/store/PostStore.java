@@ -58,7 +58,8 @@ public final class PostStore {
     }
   }
 
-  private List<TransactWriteItem> writesFor(Post post) {
+  /** The post's item, listed on the site's explore index too. */
+  static Map<String, AttributeValue> postItem(Post post) {
     Map<String, AttributeValue> item = item(userPk(post.author()), postSk(post.seq()));
     item.put("author", s(post.author()));
     item.put("seq", n(post.seq()));
@@ -67,6 +68,11 @@ public final class PostStore {
     item.put("createdAt", s(post.createdAt().toString()));
     item.put(GSI1_PK, s(EXPLORE));
     item.put(GSI1_SK, s(pad(post.siteSeq(), 15)));
+    return item;
+  }
+
+  private List<TransactWriteItem> writesFor(Post post) {
+    Map<String, AttributeValue> item = postItem(post);
     return List.of(
         // A profile always has postCount, so this also fails if the author is gone.
         counterStep(key(userPk(post.author()), PROFILE), post.seq(), null),

@@ -23,4 +23,14 @@ public record Store(
         new TimelineStore(table),
         new OwedInvalidations(table));
   }
+
+  /** Reads every user, post and follow edge in one Scan of {@code segments} parallel slices. */
+  public void scanSite(int segments, SiteScan.Visitor visitor) {
+    SiteScan.scan(table, segments, visitor);
+  }
+
+  /** Fills an empty table in batches; see {@link SiteImport}. Close it to finish. */
+  public SiteImport importer() {
+    return new SiteImport(table);
+  }
 }

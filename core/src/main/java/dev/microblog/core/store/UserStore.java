@@ -29,20 +29,8 @@ public final class UserStore {
    * @throws Conflict naming every field that is already taken; nothing is written then
    */
   public User create(NewUser user) {
-    Map<String, AttributeValue> profile = item(userPk(user.username()), PROFILE);
-    profile.put("username", s(user.username()));
-    profile.put("email", s(user.email()));
-    profile.put("passwordHash", s(user.passwordHash()));
-    profile.put("joinedAt", s(user.joinedAt().toString()));
-    profile.put("about", s(""));
-    profile.put("postCount", n(0));
-    profile.put("followers", n(0));
-    profile.put("following", n(0));
-    profile.put(GSI1_PK, s(USERS));
-    profile.put(GSI1_SK, s(user.username()));
-
-    Map<String, AttributeValue> email = item(emailPk(user.email()), "EMAIL");
-    email.put("username", s(user.username()));
+    Map<String, AttributeValue> profile = profileItem(user, 0, 0, 0);
+    Map<String, AttributeValue> email = emailItem(user);
 
     try {
       Transactions.write(
@@ -72,6 +60,30 @@ public final class UserStore {
       throw new Conflict(taken);
     }
     return new User(user.username(), user.joinedAt(), "", 0, 0, 0);
+  }
+
+  /** The profile item of a new user with these counters. */
+  static Map<String, AttributeValue> profileItem(
+      NewUser user, long postCount, long followers, long following) {
+    Map<String, AttributeValue> profile = item(userPk(user.username()), PROFILE);
+    profile.put("username", s(user.username()));
+    profile.put("email", s(user.email()));
+    profile.put("passwordHash", s(user.passwordHash()));
+    profile.put("joinedAt", s(user.joinedAt().toString()));
+    profile.put("about", s(""));
+    profile.put("postCount", n(postCount));
+    profile.put("followers", n(followers));
+    profile.put("following", n(following));
+    profile.put(GSI1_PK, s(USERS));
+    profile.put(GSI1_SK, s(user.username()));
+    return profile;
+  }
+
+  /** The item that claims the user's e-mail address. */
+  static Map<String, AttributeValue> emailItem(NewUser user) {
+    Map<String, AttributeValue> email = item(emailPk(user.email()), "EMAIL");
+    email.put("username", s(user.username()));
+    return email;
   }
 
   public Optional<User> find(String username) {
