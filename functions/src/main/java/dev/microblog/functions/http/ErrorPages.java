@@ -24,9 +24,10 @@ import java.util.Map;
 @Singleton
 @Replaces(ErrorResponseProcessor.class)
 final class ErrorPages implements ErrorResponseProcessor<Object> {
-  // Seconds, not minutes: a page published just after a miss shows within this lifetime, and a
-  // flood of misses still reaches the API only once per path and edge in that time.
-  static final String NOT_FOUND_CACHE = "public, max-age=0, s-maxage=5";
+  // A second, as for every page that changes: a page published just after a miss (a permalink
+  // opened a moment early) shows a second later, and a flood of misses still reaches the API at
+  // most once a second per path and edge.
+  static final String NOT_FOUND_CACHE = "public, max-age=0, s-maxage=1";
 
   private final Replies replies;
   private final Failures failures;

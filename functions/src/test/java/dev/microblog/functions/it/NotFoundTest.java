@@ -29,7 +29,7 @@ class NotFoundTest {
     assertThat(reply.html().select("h1").text()).isEqualTo(T.get("notfound_title"));
     assertThat(reply.html().select("main p").first().text()).isEqualTo(T.get("notfound_body"));
     assertThat(reply.headers().firstValue("Cache-Control"))
-        .hasValue("public, max-age=0, s-maxage=5");
+        .hasValue("public, max-age=0, s-maxage=1");
   }
 
   @Test

@@ -2,12 +2,7 @@ package dev.microblog.gateway;
 
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Random;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,30 +42,18 @@ public final class Faults {
   private static final Logger LOG = LoggerFactory.getLogger(Faults.class);
   private static final String INDEX_LAG = "index-lag";
   private static final String SEED = "seed";
-  private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m)?");
-
-  private final Map<Kind, Integer> next = new EnumMap<>(Kind.class);
-  private final Map<Kind, Double> rate = new EnumMap<>(Kind.class);
-  private final Map<Kind, Long> injected = new EnumMap<>(Kind.class);
+  private final FaultDice<Kind> dice = new FaultDice<>(Kind.class);
   private Duration indexLag = Duration.ZERO;
-  private Random random = new Random();
 
   /** The next {@code times} eligible requests get the fault (before any rate applies). */
-  public synchronized Faults next(Kind kind, int times) {
-    if (times < 0) {
-      throw new IllegalArgumentException("times must not be negative: " + times);
-    }
-    next.put(kind, times);
+  public Faults next(Kind kind, int times) {
+    dice.next(kind, times);
     return this;
   }
 
   /** Each eligible request gets the fault with this probability (0 switches it off). */
-  public synchronized Faults rate(Kind kind, double probability) {
-    if (!(probability >= 0 && probability <= 1)) {
-      throw new IllegalArgumentException(
-          "a probability is between 0 and 1, not " + probability + " (for " + kind + ")");
-    }
-    rate.put(kind, probability);
+  public Faults rate(Kind kind, double probability) {
+    dice.rate(kind, probability);
     return this;
   }
 
@@ -83,25 +66,24 @@ public final class Faults {
       throw new IllegalArgumentException("an index lag cannot be negative: " + lag);
     }
     indexLag = lag;
-    rate.put(Kind.LAGGING_INDEX, lag.isZero() ? 0.0 : 1.0);
+    dice.rate(Kind.LAGGING_INDEX, lag.isZero() ? 0.0 : 1.0);
     return this;
   }
 
   /** Makes rate-based faults reproducible. */
-  public synchronized Faults seed(long seed) {
-    random = new Random(seed);
+  public Faults seed(long seed) {
+    dice.seed(seed);
     return this;
   }
 
   /** How many times the kind fired so far (clear() keeps the counts). */
-  public synchronized long injected(Kind kind) {
-    return injected.getOrDefault(kind, 0L);
+  public long injected(Kind kind) {
+    return dice.injected(kind);
   }
 
   /** Everything off; the counts are kept. */
   public synchronized void clear() {
-    next.clear();
-    rate.clear();
+    dice.off();
     indexLag = Duration.ZERO;
   }
 
@@ -136,9 +118,9 @@ public final class Faults {
       String name = part.substring(0, equals).strip().toLowerCase(Locale.ROOT);
       String value = part.substring(equals + 1).strip();
       switch (name) {
-        case INDEX_LAG -> indexLag(duration(value));
-        case SEED -> seed(number(name, value));
-        default -> rate(kindNamed(name), probability(name, value));
+        case INDEX_LAG -> indexLag(FaultDice.duration(INDEX_LAG, value));
+        case SEED -> seed(FaultDice.number(name, value));
+        default -> rate(kindNamed(name), FaultDice.probability(name, value));
       }
     }
     return this;
@@ -146,10 +128,7 @@ public final class Faults {
 
   /** The lag index reads get while LAGGING_INDEX is on; zero when it is off. */
   synchronized Duration lagWindow() {
-    boolean on =
-        next.getOrDefault(Kind.LAGGING_INDEX, 0) > 0
-            || rate.getOrDefault(Kind.LAGGING_INDEX, 0.0) > 0;
-    if (!on) {
+    if (!dice.armed(Kind.LAGGING_INDEX)) {
       return Duration.ZERO;
     }
     return indexLag.isZero() ? DEFAULT_INDEX_LAG : indexLag;
@@ -160,18 +139,9 @@ public final class Faults {
    * about requests the fault could really happen to, so that next(kind, n) means n faults.
    */
   boolean fires(Kind kind, String operation) {
-    long count;
-    synchronized (this) {
-      int left = next.getOrDefault(kind, 0);
-      if (left > 0) {
-        next.put(kind, left - 1);
-      } else {
-        double probability = rate.getOrDefault(kind, 0.0);
-        if (probability <= 0 || random.nextDouble() >= probability) {
-          return false;
-        }
-      }
-      count = injected.merge(kind, 1L, Long::sum);
+    long count = dice.roll(kind);
+    if (count == 0) {
+      return false;
     }
     LOG.info("injected fault {} into {} (#{})", kind, operation, count);
     return true;
@@ -194,41 +164,5 @@ public final class Faults {
         + INDEX_LAG
         + ", "
         + SEED;
-  }
-
-  private static double probability(String name, String value) {
-    try {
-      double probability = Double.parseDouble(value);
-      if (probability >= 0 && probability <= 1) {
-        return probability;
-      }
-    } catch (NumberFormatException e) {
-      // answered below
-    }
-    throw new IllegalArgumentException(
-        name + " needs a probability from 0 to 1 (e.g. 0.05), not '" + value + "'");
-  }
-
-  private static long number(String name, String value) {
-    try {
-      return Long.parseLong(value);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(name + " needs a whole number, not '" + value + "'");
-    }
-  }
-
-  private static Duration duration(String value) {
-    Matcher matcher = DURATION.matcher(value);
-    if (!matcher.matches()) {
-      throw new IllegalArgumentException(
-          INDEX_LAG + " needs a duration such as 500ms, 2s or 1m, not '" + value + "'");
-    }
-    long amount = Long.parseLong(matcher.group(1));
-    String unit = matcher.group(2) == null ? "ms" : matcher.group(2);
-    return switch (unit) {
-      case "s" -> Duration.ofSeconds(amount);
-      case "m" -> Duration.ofMinutes(amount);
-      default -> Duration.ofMillis(amount);
-    };
   }
 }

@@ -1,10 +1,8 @@
 package dev.microblog.localstack;
 
+import dev.microblog.gateway.FaultDice;
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Random;
 
 /**
  * What the S3 stand-in does wrong, on demand: the ways real S3 fails a caller that the stand-in
@@ -30,27 +28,18 @@ public final class S3Faults {
     static final Decision NONE = new Decision(false, Duration.ZERO, false, false);
   }
 
-  private final Map<Kind, Integer> pending = new EnumMap<>(Kind.class);
-  private final Map<Kind, Double> rates = new EnumMap<>(Kind.class);
-  private final Map<Kind, Long> injected = new EnumMap<>(Kind.class);
+  private final FaultDice<Kind> dice = new FaultDice<>(Kind.class);
   private Duration slowBy = Duration.ofMillis(500);
-  private Random random = new Random();
 
   /** The next {@code times} requests it applies to get {@code kind} (uploads only, for a reset). */
-  public synchronized S3Faults next(Kind kind, int times) {
-    if (times < 0) {
-      throw new IllegalArgumentException("times must not be negative: " + times);
-    }
-    pending.put(kind, times);
+  public S3Faults next(Kind kind, int times) {
+    dice.next(kind, times);
     return this;
   }
 
   /** Each request it applies to gets {@code kind} with probability {@code p}. */
-  public synchronized S3Faults rate(Kind kind, double p) {
-    if (!(p >= 0 && p <= 1)) {
-      throw new IllegalArgumentException("a rate is a probability from 0 to 1, not " + p);
-    }
-    rates.put(kind, p);
+  public S3Faults rate(Kind kind, double p) {
+    dice.rate(kind, p);
     return this;
   }
 
@@ -64,21 +53,20 @@ public final class S3Faults {
   }
 
   /** Makes the rates' draws repeatable. */
-  public synchronized S3Faults seed(long seed) {
-    random = new Random(seed);
+  public S3Faults seed(long seed) {
+    dice.seed(seed);
     return this;
   }
 
   /** How many requests got {@code kind} since the start or the last {@link #clear()}. */
-  public synchronized long injected(Kind kind) {
-    return injected.getOrDefault(kind, 0L);
+  public long injected(Kind kind) {
+    return dice.injected(kind);
   }
 
   /** No more faults, and the counts start again. */
-  public synchronized S3Faults clear() {
-    pending.clear();
-    rates.clear();
-    injected.clear();
+  public S3Faults clear() {
+    dice.off();
+    dice.resetCounts();
     return this;
   }
 
@@ -108,11 +96,12 @@ public final class S3Faults {
       String name = item.substring(0, eq).strip().toLowerCase(Locale.ROOT);
       String value = item.substring(eq + 1).strip();
       switch (name) {
-        case "slow" -> rate(Kind.SLOW, probability(name, value));
-        case "slow-down" -> rate(Kind.SLOW_DOWN, probability(name, value));
-        case "reset" -> rate(Kind.RESET_MID_UPLOAD, probability(name, value));
-        case "slow-by" -> slowBy(duration(value));
-        case "seed" -> seed(number(name, value));
+        case "slow" -> rate(Kind.SLOW, FaultDice.probability("S3 fault " + name, value));
+        case "slow-down" -> rate(Kind.SLOW_DOWN, FaultDice.probability("S3 fault " + name, value));
+        case "reset" ->
+            rate(Kind.RESET_MID_UPLOAD, FaultDice.probability("S3 fault " + name, value));
+        case "slow-by" -> slowBy(FaultDice.duration("S3 fault slow-by", value));
+        case "seed" -> seed(FaultDice.number("S3 fault " + name, value));
         default ->
             throw new IllegalArgumentException(
                 "Unknown S3 fault '" + name + "'; valid names: " + NAMES);
@@ -133,58 +122,6 @@ public final class S3Faults {
   }
 
   private boolean take(Kind kind) {
-    int left = pending.getOrDefault(kind, 0);
-    boolean hit;
-    if (left > 0) {
-      pending.put(kind, left - 1);
-      hit = true;
-    } else {
-      double p = rates.getOrDefault(kind, 0.0);
-      hit = p > 0 && random.nextDouble() < p;
-    }
-    if (hit) {
-      injected.merge(kind, 1L, Long::sum);
-    }
-    return hit;
-  }
-
-  private static double probability(String name, String value) {
-    try {
-      double p = Double.parseDouble(value);
-      if (p >= 0 && p <= 1) {
-        return p;
-      }
-    } catch (NumberFormatException e) {
-      // said below
-    }
-    throw new IllegalArgumentException(
-        "S3 fault " + name + " needs a rate from 0 to 1, not '" + value + "'");
-  }
-
-  private static long number(String name, String value) {
-    try {
-      return Long.parseLong(value);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(
-          "S3 fault " + name + " needs a whole number, not '" + value + "'");
-    }
-  }
-
-  /** {@code 300ms}, {@code 2s}, or a bare number of milliseconds. */
-  static Duration duration(String value) {
-    String v = value.toLowerCase(Locale.ROOT);
-    try {
-      if (v.endsWith("ms")) {
-        return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
-      }
-      if (v.endsWith("s")) {
-        return Duration.ofMillis(
-            Math.round(Double.parseDouble(v.substring(0, v.length() - 1)) * 1000));
-      }
-      return Duration.ofMillis(Long.parseLong(v));
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(
-          "S3 fault slow-by needs a duration such as 300ms or 2s, not '" + value + "'");
-    }
+    return dice.roll(kind) > 0;
   }
 }
