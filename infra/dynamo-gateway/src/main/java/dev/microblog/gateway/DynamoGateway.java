@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -150,6 +151,10 @@ public final class DynamoGateway implements AutoCloseable {
   /** For tests: how long a shard iterator stays good (15 minutes, as in AWS). */
   void iteratorLifetime(Duration lifetime) {
     streamsApi.iteratorLifetime(lifetime);
+  }
+
+  void onWrite(Consumer<AppliedWrite> listener) {
+    streams.onWrite(listener);
   }
 
   /** Deletes expired items now instead of within the next second. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 
 /**
  * dynalite child process + the gateway in front of it; close() stops both and leaves no process.
@@ -71,6 +72,14 @@ public final class LocalDynamo implements AutoCloseable {
    */
   public void trimStreams() {
     gateway.trimStreams();
+  }
+
+  /**
+   * {@code listener} hears of every item write applied from now on, as DynamoDB would bill it
+   * (benchmarks count write units with it). It runs under the gateway's write lock: keep it short.
+   */
+  public void onWrite(Consumer<AppliedWrite> listener) {
+    gateway.onWrite(listener);
   }
 
   DynamoGateway gateway() {

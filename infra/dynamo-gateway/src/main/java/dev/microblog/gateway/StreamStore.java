@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * All streams, and the one place that turns an item change into a stream record. Callers hold the
@@ -24,6 +26,7 @@ final class StreamStore {
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
 
   private final GatewayState state;
+  private final List<Consumer<AppliedWrite>> writeListeners = new CopyOnWriteArrayList<>();
   private final int cap;
   private final IndexLag indexLag;
 
@@ -110,8 +113,27 @@ final class StreamStore {
    * Records a change of one item if the table has a stream and the item really changed: a write
    * that changes nothing writes no record. Images are null when the item does not exist.
    */
+  /** Hears of every applied write (benchmarks count write units with it). */
+  void onWrite(Consumer<AppliedWrite> listener) {
+    writeListeners.add(listener);
+  }
+
   void recordChange(
       String table, ObjectNode keys, ObjectNode oldImage, ObjectNode newImage, boolean byTtl) {
+    recordChange(table, keys, oldImage, newImage, byTtl, false);
+  }
+
+  void recordChange(
+      String table,
+      ObjectNode keys,
+      ObjectNode oldImage,
+      ObjectNode newImage,
+      boolean byTtl,
+      boolean transactional) {
+    if (!byTtl && !writeListeners.isEmpty()) {
+      AppliedWrite write = new AppliedWrite(table, oldImage, newImage, transactional);
+      writeListeners.forEach(l -> l.accept(write));
+    }
     if (AttributeValues.sameItem(oldImage, newImage)) {
       return;
     }

@@ -351,7 +351,7 @@ final class TransactionExecutor {
       throw e;
     }
     for (Action action : applied) {
-      streams.recordChange(action.table, action.key, action.oldImage, action.newImage, false);
+      streams.recordChange(action.table, action.key, action.oldImage, action.newImage, false, true);
     }
   }
 

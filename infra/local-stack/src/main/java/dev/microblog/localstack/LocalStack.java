@@ -18,10 +18,12 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -45,6 +47,7 @@ public final class LocalStack implements AutoCloseable {
   private StreamPoller poller;
   private Generator generator;
   private DynamoDbClient dynamoClient;
+  private DynamoDbStreamsClient streams;
   private S3Client s3Client;
   private Store store;
   private boolean seeded;
@@ -90,7 +93,7 @@ public final class LocalStack implements AutoCloseable {
 
     AwsConfig dynamoConfig = AwsConfig.standIn("DYNAMODB", dynamo.endpoint());
     dynamoClient = keep(dynamoConfig.dynamoDb());
-    DynamoDbStreamsClient streams = keep(dynamoConfig.dynamoDbStreams());
+    streams = keep(dynamoConfig.dynamoDbStreams());
     s3Client = keep(s3.client());
     store = Store.over(dynamoClient, TABLE);
     store.table().createIfMissing();
@@ -115,15 +118,7 @@ public final class LocalStack implements AutoCloseable {
     BatchReport check = generator.builder().rebuildAll();
     repaired = check.written() + check.deleted() > 0;
     timings.lap("full build");
-    poller =
-        keep(
-            StreamPoller.start(
-                dynamoClient,
-                streams,
-                TABLE,
-                generator.handler(),
-                StreamPoller.Settings.defaults().withFilter(EventFilter.of(StreamFilter.PATTERNS)),
-                this::rebuildAfterLostRecords));
+    poller = keep(startPoller(ShardIteratorType.TRIM_HORIZON));
 
     if (options.demo() && store.users().allUsernames().isEmpty()) {
       DemoData.seed(new SiteClient(cdn.url()));
@@ -141,6 +136,34 @@ public final class LocalStack implements AutoCloseable {
       log.info("S3 faults on: {}", options.s3Faults());
     }
     log.info("Local stack up in {}", timings);
+  }
+
+  private StreamPoller startPoller(ShardIteratorType from) {
+    return StreamPoller.start(
+        dynamoClient,
+        streams,
+        TABLE,
+        generator.handler(),
+        StreamPoller.Settings.defaults().withFilter(EventFilter.of(StreamFilter.PATTERNS)),
+        this::rebuildAfterLostRecords,
+        from);
+  }
+
+  /**
+   * For benchmarks: runs {@code load}, which writes straight into the table, without the generator
+   * rendering what it wrote. The poller stops once the pages are current, and a new one reads on
+   * from the stream's end after the load. The pages the load would change stay as they were until a
+   * later write renders them.
+   */
+  public void writeUnrendered(Callable<?> load) throws Exception {
+    awaitPagesCurrent(Duration.ofSeconds(60));
+    running.remove(poller);
+    poller.close();
+    try {
+      load.call();
+    } finally {
+      poller = keep(startPoller(ShardIteratorType.LATEST));
+    }
   }
 
   /** Lambda would skip trimmed records silently; here the whole site is rendered again instead. */
@@ -232,6 +255,11 @@ public final class LocalStack implements AutoCloseable {
 
   public StreamPoller poller() {
     return poller;
+  }
+
+  /** A client of the local table, for benchmarks that load data straight into it. */
+  public DynamoDbClient dynamoClient() {
+    return dynamoClient;
   }
 
   public S3Client s3Client() {

@@ -50,14 +50,15 @@ final class ShardReader {
       String shardId,
       BatchInvoker invoker,
       StreamPoller.Settings settings,
-      Runnable onRecordsLost) {
+      Runnable onRecordsLost,
+      ShardIteratorType start) {
     this.streams = streams;
     this.streamArn = streamArn;
     this.shardId = shardId;
     this.invoker = invoker;
     this.settings = settings;
     this.onRecordsLost = onRecordsLost;
-    this.iterator = iterator(ShardIteratorType.TRIM_HORIZON, null);
+    this.iterator = iterator(start, null);
   }
 
   Outcome poll() {

@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.Shard;
+import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
@@ -81,17 +82,22 @@ public final class StreamPoller implements AutoCloseable {
   private volatile boolean running = true;
   private long nextDiscovery;
 
+  /** Where a newly found shard is read from: LATEST only for those found at start, if asked. */
+  private ShardIteratorType shardStart;
+
   private StreamPoller(
       DynamoDbStreamsClient streams,
       String streamArn,
       RequestHandler<DynamodbEvent, StreamsEventResponse> handler,
       Settings settings,
-      Runnable onRecordsLost) {
+      Runnable onRecordsLost,
+      ShardIteratorType firstStart) {
     this.streams = streams;
     this.streamArn = streamArn;
     this.settings = settings;
     this.invoker = new BatchInvoker(handler, streamArn, settings.functionName(), settings.filter());
     this.onRecordsLost = onRecordsLost;
+    this.shardStart = firstStart;
     this.thread = Thread.ofPlatform().daemon().name("stream-poller").unstarted(this::run);
   }
 
@@ -123,12 +129,30 @@ public final class StreamPoller implements AutoCloseable {
       RequestHandler<DynamodbEvent, StreamsEventResponse> handler,
       Settings settings,
       Runnable onRecordsLost) {
+    return start(
+        dynamo, streams, table, handler, settings, onRecordsLost, ShardIteratorType.TRIM_HORIZON);
+  }
+
+  /**
+   * As above, reading the shards there are now from {@code firstStart}: LATEST skips every record
+   * written so far (benchmarks load data straight into the table that way, unrendered).
+   */
+  public static StreamPoller start(
+      DynamoDbClient dynamo,
+      DynamoDbStreamsClient streams,
+      String table,
+      RequestHandler<DynamodbEvent, StreamsEventResponse> handler,
+      Settings settings,
+      Runnable onRecordsLost,
+      ShardIteratorType firstStart) {
     String arn = dynamo.describeTable(b -> b.tableName(table)).table().latestStreamArn();
     if (arn == null) {
       throw new IllegalStateException("Table " + table + " has no stream enabled");
     }
-    StreamPoller poller = new StreamPoller(streams, arn, handler, settings, onRecordsLost);
+    StreamPoller poller =
+        new StreamPoller(streams, arn, handler, settings, onRecordsLost, firstStart);
     poller.discoverShards();
+    poller.shardStart = ShardIteratorType.TRIM_HORIZON; // children of a split: from their start
     poller.thread.start();
     return poller;
   }
@@ -213,7 +237,9 @@ public final class StreamPoller implements AutoCloseable {
       for (Shard shard : description.shards()) {
         shards.computeIfAbsent(
             shard.shardId(),
-            id -> new ShardReader(streams, streamArn, id, invoker, settings, onRecordsLost));
+            id ->
+                new ShardReader(
+                    streams, streamArn, id, invoker, settings, onRecordsLost, shardStart));
       }
       start = description.lastEvaluatedShardId();
     } while (start != null);
