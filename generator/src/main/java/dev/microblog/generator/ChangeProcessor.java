@@ -2,6 +2,12 @@ package dev.microblog.generator;
 
 import dev.microblog.core.change.Change;
 import dev.microblog.core.domain.Pagination;
+import dev.microblog.generator.planning.PagePlanner;
+import dev.microblog.generator.planning.PageRef;
+import dev.microblog.generator.publishing.InvalidationLedger;
+import dev.microblog.generator.publishing.Invalidator;
+import dev.microblog.generator.state.SiteState;
+import dev.microblog.generator.support.Fanout;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
