@@ -1,7 +1,17 @@
 package dev.microblog.generator;
 
+import static dev.microblog.generator.Steps.INVALIDATE;
+import static dev.microblog.generator.Steps.PLAN;
+import static dev.microblog.generator.Steps.RENDER_AND_PUBLISH;
+
 import dev.microblog.core.change.Change;
 import dev.microblog.core.domain.Pagination;
+import dev.microblog.generator.planning.PagePlanner;
+import dev.microblog.generator.planning.PageRef;
+import dev.microblog.generator.publishing.InvalidationLedger;
+import dev.microblog.generator.publishing.Invalidator;
+import dev.microblog.generator.state.SiteState;
+import dev.microblog.generator.support.Fanout;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -51,7 +61,7 @@ public final class ChangeProcessor {
   }
 
   public BatchReport process(List<ChangeRecord> records) {
-    long start = System.nanoTime();
+    Steps steps = new Steps(PLAN, RENDER_AND_PUBLISH, INVALIDATE);
     Tally tally = new Tally();
     PagePlanner planner = new PagePlanner(state, pagination);
     Set<PageRef> done = new HashSet<>();
@@ -66,12 +76,15 @@ public final class ChangeProcessor {
         changes++;
         List<PageRef> fresh =
             planner.plan(change.get()).pages().stream().filter(done::add).toList();
+        steps.lap(PLAN);
         Fanout.each(fresh, parallelism, ref -> writer.write(ref, tally));
         // Its timeline is published (now, or earlier in this batch: after the request was made).
         if (change.get() instanceof Change.HomeRequested home) {
           homeRequests.served(home.username(), home.requestedMillis());
         }
+        steps.lap(RENDER_AND_PUBLISH);
       } catch (RuntimeException e) {
+        steps.lap("failed record");
         failedAt = record.sequenceNumber();
         log.error("record {} failed; the stream will retry from it", failedAt, e);
         break;
@@ -98,10 +111,10 @@ public final class ChangeProcessor {
         failedAt = records.getFirst().sequenceNumber();
       }
     }
-    long millis = (System.nanoTime() - start) / 1_000_000;
+    steps.lap(INVALIDATE);
     BatchReport report =
-        tally.report(records.size(), changes, done.size(), invalidated, millis, failedAt);
-    log.info("batch: {}", report.summary());
+        tally.report(records.size(), changes, done.size(), invalidated, steps.millis(), failedAt);
+    log.info("batch: {} ({})", report.summary(), steps);
     listener.accept(report);
     return report;
   }

@@ -3,6 +3,14 @@ package dev.microblog.generator;
 import dev.microblog.core.config.AwsConfig;
 import dev.microblog.core.domain.Pagination;
 import dev.microblog.core.store.Store;
+import dev.microblog.generator.publishing.CloudFrontInvalidator;
+import dev.microblog.generator.publishing.InvalidationLedger;
+import dev.microblog.generator.publishing.Invalidator;
+import dev.microblog.generator.publishing.Publisher;
+import dev.microblog.generator.publishing.S3Publisher;
+import dev.microblog.generator.rendering.SiteRenderer;
+import dev.microblog.generator.state.SiteState;
+import dev.microblog.generator.state.StoreSiteState;
 import dev.microblog.site.Templates;
 import java.util.List;
 import java.util.Locale;
@@ -63,7 +71,7 @@ public final class Generator {
         invalidator,
         Locale.ENGLISH,
         store.timelines()::served,
-        new StoreLedger(store.owedInvalidations()));
+        InvalidationLedger.inTable(store.owedInvalidations()));
   }
 
   /** Over any state (a snapshot in tests); nobody waits for timeline requests. */

@@ -1,8 +1,22 @@
 package dev.microblog.generator;
 
+import static dev.microblog.generator.Steps.INVALIDATE;
+import static dev.microblog.generator.Steps.LOAD;
+import static dev.microblog.generator.Steps.PLAN;
+import static dev.microblog.generator.Steps.RENDER_AND_PUBLISH;
+
 import dev.microblog.core.config.AwsConfig;
 import dev.microblog.core.domain.Pagination;
 import dev.microblog.core.store.Store;
+import dev.microblog.generator.planning.PagePlan;
+import dev.microblog.generator.planning.PagePlanner;
+import dev.microblog.generator.publishing.DirectoryPublisher;
+import dev.microblog.generator.publishing.Invalidator;
+import dev.microblog.generator.publishing.Publisher;
+import dev.microblog.generator.rendering.SiteRenderer;
+import dev.microblog.generator.state.SiteSnapshot;
+import dev.microblog.generator.state.SiteState;
+import dev.microblog.generator.support.Fanout;
 import dev.microblog.site.Templates;
 import java.nio.file.Path;
 import java.util.List;
@@ -45,27 +59,22 @@ public final class SiteBuilder {
   }
 
   public BatchReport rebuildAll() {
-    long start = System.nanoTime();
+    Steps steps = new Steps(LOAD, PLAN, RENDER_AND_PUBLISH, INVALIDATE);
     // One pass over the table (a segmented Scan) instead of a few queries per page.
     SiteSnapshot site = state.snapshot(parallelism);
-    long loaded = System.nanoTime();
+    steps.lap(LOAD);
     PagePlan plan = new PagePlanner(site, Pagination.DEFAULT).everything();
-    long planned = System.nanoTime();
+    steps.lap(PLAN);
     SiteWriter writer =
         new SiteWriter(new SiteRenderer(site, templates, Pagination.DEFAULT), publisher, locale);
     Tally tally = new Tally();
     Fanout.each(plan.pages(), parallelism, ref -> writer.write(ref, tally));
-    long written = System.nanoTime();
+    steps.lap(RENDER_AND_PUBLISH);
     List<String> stale = tally.stalePaths();
     invalidator.invalidate(stale);
-    long millis = (System.nanoTime() - start) / 1_000_000;
-    BatchReport report = tally.report(0, 0, plan.size(), stale.size(), millis, null);
-    log.info(
-        "full rebuild: {} (load {} ms, plan {} ms, render and publish {} ms)",
-        report.summary(),
-        (loaded - start) / 1_000_000,
-        (planned - loaded) / 1_000_000,
-        (written - planned) / 1_000_000);
+    steps.lap(INVALIDATE);
+    BatchReport report = tally.report(0, 0, plan.size(), stale.size(), steps.millis(), null);
+    log.info("full rebuild: {} ({})", report.summary(), steps);
     listener.accept(report);
     return report;
   }

@@ -1,7 +1,13 @@
 package dev.microblog.generator;
 
-import dev.microblog.generator.Publisher.LostRace;
-import dev.microblog.generator.Publisher.Seen;
+import dev.microblog.generator.planning.PageRef;
+import dev.microblog.generator.publishing.Publisher;
+import dev.microblog.generator.publishing.Publisher.LostRace;
+import dev.microblog.generator.publishing.Publisher.Seen;
+import dev.microblog.generator.rendering.Page;
+import dev.microblog.generator.rendering.Rendering;
+import dev.microblog.generator.rendering.SiteRenderer;
+import dev.microblog.generator.state.NotYetVisible;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Locale;

@@ -1,5 +1,8 @@
 package dev.microblog.generator;
 
+import dev.microblog.generator.publishing.Publisher;
+import dev.microblog.generator.rendering.CachePolicy;
+import dev.microblog.generator.rendering.Page;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;

@@ -6,6 +6,10 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
+import dev.microblog.generator.publishing.DirectoryPublisher;
+import dev.microblog.generator.publishing.Invalidator;
+import dev.microblog.generator.state.LiveSite;
+import dev.microblog.generator.state.SiteSnapshot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

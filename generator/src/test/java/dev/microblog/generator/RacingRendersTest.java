@@ -5,6 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.microblog.core.config.AwsConfig;
 import dev.microblog.core.domain.Pagination;
 import dev.microblog.core.domain.User;
+import dev.microblog.generator.planning.PageRef;
+import dev.microblog.generator.publishing.S3Publisher;
+import dev.microblog.generator.rendering.Rendering;
+import dev.microblog.generator.rendering.SiteRenderer;
+import dev.microblog.generator.state.LiveSite;
+import dev.microblog.generator.state.SiteSnapshot;
+import dev.microblog.generator.state.SiteState;
 import dev.microblog.site.Templates;
 import java.net.URI;
 import java.time.Instant;
@@ -170,7 +177,7 @@ class RacingRendersTest {
     }
 
     @Override
-    SiteState current() {
+    public SiteState current() {
       SiteState first = pinned;
       return first != null ? first : table.current();
     }

@@ -3,6 +3,11 @@ package dev.microblog.generator;
 import static dev.microblog.generator.StreamHandlerTest.files;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.microblog.generator.publishing.DirectoryPublisher;
+import dev.microblog.generator.publishing.RecordingInvalidator;
+import dev.microblog.generator.state.LiveSite;
+import dev.microblog.generator.state.SiteSnapshot;
+import dev.microblog.generator.state.SiteState;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;

@@ -10,6 +10,8 @@ import dev.microblog.core.config.AwsConfig;
 import dev.microblog.core.domain.NewUser;
 import dev.microblog.core.store.Store;
 import dev.microblog.gateway.LocalDynamo;
+import dev.microblog.generator.publishing.DirectoryPublisher;
+import dev.microblog.generator.publishing.Invalidator;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Locale;

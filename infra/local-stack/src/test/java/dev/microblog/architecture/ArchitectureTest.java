@@ -21,6 +21,14 @@ class ArchitectureTest {
   private static final String GENERATOR = "dev.microblog.generator..";
   private static final String LOCAL_STACK = "dev.microblog.localstack..";
   private static final String GATEWAY = "dev.microblog.gateway..";
+  // The generator's stages. Its root package is the pipeline that runs them in order (and the
+  // Lambda and command-line entry points); support holds what every stage may use.
+  private static final String PIPELINE = "dev.microblog.generator";
+  private static final String PLANNING = "dev.microblog.generator.planning..";
+  private static final String STATE = "dev.microblog.generator.state..";
+  private static final String RENDERING = "dev.microblog.generator.rendering..";
+  private static final String PUBLISHING = "dev.microblog.generator.publishing..";
+  private static final String SUPPORT = "dev.microblog.generator.support..";
 
   private static JavaClasses product;
 
@@ -47,6 +55,70 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAPackage(FUNCTIONS)
+        .check(product);
+  }
+
+  @Test
+  void planning_names_pages_without_knowing_how_they_are_rendered_or_published() {
+    noClasses()
+        .that()
+        .resideInAPackage(PLANNING)
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(RENDERING, PUBLISHING)
+        .check(product);
+  }
+
+  @Test
+  void the_state_is_read_by_the_stages_and_reads_none_of_them() {
+    noClasses()
+        .that()
+        .resideInAPackage(STATE)
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(PLANNING, RENDERING, PUBLISHING)
+        .check(product);
+  }
+
+  @Test
+  void rendering_makes_pages_without_knowing_where_they_go() {
+    noClasses()
+        .that()
+        .resideInAPackage(RENDERING)
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage(PUBLISHING)
+        .check(product);
+  }
+
+  @Test
+  void publishing_writes_pages_without_knowing_what_they_show() {
+    noClasses()
+        .that()
+        .resideInAPackage(PUBLISHING)
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(PLANNING, STATE)
+        .because("a publisher and an invalidator see files and paths, never the site's data")
+        .check(product);
+  }
+
+  @Test
+  void the_stages_never_reach_back_into_the_pipeline() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(PLANNING, STATE, RENDERING, PUBLISHING, SUPPORT)
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage(PIPELINE)
+        .because("the pipeline wires the stages together; a stage that calls it back is a cycle")
+        .check(product);
+    noClasses()
+        .that()
+        .resideInAPackage(SUPPORT)
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(PLANNING, STATE, RENDERING, PUBLISHING)
         .check(product);
   }
 

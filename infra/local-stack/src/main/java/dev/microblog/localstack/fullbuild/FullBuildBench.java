@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
 public final class FullBuildBench {
   private static final long SEED = 20261201L;
   private static final Pattern STAGES =
-      Pattern.compile("\\(load (\\d+) ms, plan (\\d+) ms, render and publish (\\d+) ms\\)");
+      Pattern.compile("\\(load (\\d+) ms, plan (\\d+) ms, render\\+publish (\\d+) ms");
 
   private FullBuildBench() {}
 

@@ -1,0 +1,121 @@
+package dev.microblog.generator.planning;
+
+import dev.microblog.core.change.Change;
+import dev.microblog.core.change.Change.FollowChanged;
+import dev.microblog.core.change.Change.HomeRequested;
+import dev.microblog.core.change.Change.PostChanged;
+import dev.microblog.core.change.Change.UserChanged;
+import dev.microblog.core.domain.Pagination;
+import dev.microblog.core.domain.Post;
+import dev.microblog.generator.planning.PageRef.Assets;
+import dev.microblog.generator.planning.PageRef.ExploreFront;
+import dev.microblog.generator.planning.PageRef.ExplorePage;
+import dev.microblog.generator.planning.PageRef.FollowingJson;
+import dev.microblog.generator.planning.PageRef.Permalink;
+import dev.microblog.generator.planning.PageRef.ProfileFront;
+import dev.microblog.generator.planning.PageRef.ProfilePage;
+import dev.microblog.generator.planning.PageRef.SitePage;
+import dev.microblog.generator.planning.PageRef.Timeline;
+import dev.microblog.generator.state.SiteState;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * Works out which pages a change affects: exactly those, so the cost of a write does not grow with
+ * the size of the site. Pure apart from the few reads through {@link SiteState}.
+ */
+public final class PagePlanner {
+  private final SiteState state;
+  private final Pagination pagination;
+
+  public PagePlanner(SiteState state, Pagination pagination) {
+    this.state = state;
+    this.pagination = pagination;
+  }
+
+  public PagePlan plan(Change change) {
+    Set<PageRef> pages = new LinkedHashSet<>();
+    switch (change) {
+      case PostChanged post -> post(post, pages);
+      case UserChanged user -> {
+        pages.add(new ProfileFront(user.username()));
+        pages.add(new Timeline(user.username()));
+        pages.add(new FollowingJson(user.username()));
+      }
+      // Only the asker's timeline: a follower's is pulled when its owner visits (TimelineStore).
+      case HomeRequested home -> pages.add(new Timeline(home.username()));
+      case FollowChanged follow -> {
+        pages.add(new Timeline(follow.follower()));
+        pages.add(new FollowingJson(follow.follower()));
+        pages.add(new ProfileFront(follow.follower()));
+        pages.add(new ProfileFront(follow.followee()));
+      }
+    }
+    return new PagePlan(pages);
+  }
+
+  /**
+   * A post lands on the last page of its author's and of the site's stable pages. When it is the
+   * first post of such a page, the page before it gains its "newer" link.
+   */
+  private void post(PostChanged post, Set<PageRef> pages) {
+    String author = post.author();
+    pages.add(new Permalink(author, post.seq()));
+    pages.add(new ProfileFront(author));
+    long profilePage = pagination.pageOf(post.seq());
+    pages.add(new ProfilePage(author, profilePage));
+    if (startsPage(post.seq())) {
+      pages.add(new ProfilePage(author, profilePage - 1));
+    }
+    pages.add(new ExploreFront());
+    long siteSeq =
+        post.siteSeq() > 0
+            ? post.siteSeq()
+            : state.post(author, post.seq()).map(Post::siteSeq).orElse(0L);
+    if (siteSeq > 0) {
+      long explorePage = pagination.pageOf(siteSeq);
+      pages.add(new ExplorePage(explorePage));
+      if (startsPage(siteSeq)) {
+        pages.add(new ExplorePage(explorePage - 1));
+      }
+    }
+    // The author's own timeline, and no one else's: followers' timelines are brought up to date
+    // when their owners ask (/api/home), so a post costs the same for 10 followers or 100,000.
+    pages.add(new Timeline(author));
+  }
+
+  private boolean startsPage(long seq) {
+    return seq > pagination.pageSize() && pagination.firstSeq(pagination.pageOf(seq)) == seq;
+  }
+
+  /** An empty list has its front only: page 1 appears with the first post. */
+  private long stablePages(long count) {
+    return count == 0 ? 0 : pagination.pageCount(count);
+  }
+
+  /** Every page of the site, for a full rebuild. */
+  public PagePlan everything() {
+    Set<PageRef> pages = new LinkedHashSet<>();
+    pages.add(new Assets());
+    pages.add(SitePage.SIGNUP);
+    pages.add(SitePage.LOGIN);
+    pages.add(SitePage.NOT_FOUND);
+    pages.add(new ExploreFront());
+    for (long k = 1; k <= stablePages(state.sitePostCount()); k++) {
+      pages.add(new ExplorePage(k));
+    }
+    for (String name : state.usernames()) {
+      long posts = state.user(name).map(u -> u.postCount()).orElse(0L);
+      pages.add(new ProfileFront(name));
+      for (long k = 1; k <= stablePages(posts); k++) {
+        pages.add(new ProfilePage(name, k));
+      }
+      pages.add(new Timeline(name));
+      pages.add(new FollowingJson(name));
+      for (long seq = 1; seq <= posts; seq++) {
+        pages.add(new Permalink(name, seq));
+      }
+    }
+    return new PagePlan(pages);
+  }
+}

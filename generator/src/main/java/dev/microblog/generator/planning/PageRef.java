@@ -1,0 +1,84 @@
+package dev.microblog.generator.planning;
+
+import dev.microblog.core.domain.SitePaths;
+
+/**
+ * A page of the site, named by what it shows. One ref may stand for several files: a timeline is
+ * all its pages, the assets are every file under {@code assets/}.
+ */
+public sealed interface PageRef {
+  /** The URL path of the ref's (first) page, for logs and reports. */
+  String path();
+
+  /** "/": the newest page of all posts. */
+  record ExploreFront() implements PageRef {
+    public String path() {
+      return SitePaths.explore();
+    }
+  }
+
+  /** "/page/k/": stable page k of all posts (1 is the oldest). */
+  record ExplorePage(long page) implements PageRef {
+    public String path() {
+      return SitePaths.explorePage(page);
+    }
+  }
+
+  /** "/users/u/": the profile header with counts and the newest page of u's posts. */
+  record ProfileFront(String username) implements PageRef {
+    public String path() {
+      return SitePaths.profile(username);
+    }
+  }
+
+  /** "/users/u/page/k/": stable page k of u's posts. */
+  record ProfilePage(String username, long page) implements PageRef {
+    public String path() {
+      return SitePaths.profilePage(username, page);
+    }
+  }
+
+  /** "/users/u/home/" and its further pages: u's and their followees' newest posts. */
+  record Timeline(String username) implements PageRef {
+    public String path() {
+      return SitePaths.timeline(username);
+    }
+  }
+
+  /** "/users/u/posts/seq/": one post. */
+  record Permalink(String author, long seq) implements PageRef {
+    public String path() {
+      return SitePaths.post(author, seq);
+    }
+  }
+
+  /** "/users/u/following.json": whom u follows, for the follow button script. */
+  record FollowingJson(String username) implements PageRef {
+    public String path() {
+      return SitePaths.followingJson(username);
+    }
+  }
+
+  /** A page without data of its own: "signup", "login" or "404". */
+  record SitePage(String name) implements PageRef {
+    public static final SitePage SIGNUP = new SitePage("signup");
+    public static final SitePage LOGIN = new SitePage("login");
+    public static final SitePage NOT_FOUND = new SitePage("404");
+
+    public String path() {
+      return switch (name) {
+        case "signup" -> SitePaths.signup();
+        case "login" -> SitePaths.login();
+        case "404" -> "/404.html";
+        default -> throw new IllegalArgumentException("no site page " + name);
+      };
+    }
+  }
+
+  /** Every file under the classpath's {@code assets/}, published as /assets/…. */
+  record Assets() implements PageRef {
+    public String path() {
+      return "/assets/";
+    }
+  }
+}

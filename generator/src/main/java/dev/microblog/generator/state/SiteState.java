@@ -1,0 +1,45 @@
+package dev.microblog.generator.state;
+
+import dev.microblog.core.domain.Post;
+import dev.microblog.core.domain.User;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the generator reads to plan and render pages. In production it is the table ({@link
+ * StoreSiteState}); a full rebuild loads it all at once ({@link SiteSnapshot}).
+ */
+public interface SiteState {
+  Optional<User> user(String username);
+
+  /** All usernames, in name order. */
+  List<String> usernames();
+
+  /** Whom {@code username} follows, in name order. */
+  List<String> following(String username);
+
+  /** Who follows {@code username}, in name order. */
+  List<String> followers(String username);
+
+  /** How many posts the site has; the newest has this site sequence number. */
+  long sitePostCount();
+
+  Optional<Post> post(String author, long seq);
+
+  /** The author's posts numbered {@code from..to}, newest first. */
+  List<Post> postsBy(String author, long from, long to);
+
+  /** The site's posts numbered {@code from..to} (site sequence), newest first. */
+  List<Post> explore(long from, long to);
+
+  /**
+   * Everything at once, for a full rebuild; {@code parallelism} reads may run at once. Sources that
+   * can read in bulk do better than the default, which asks user by user.
+   */
+  default SiteSnapshot snapshot(int parallelism) {
+    return SiteSnapshot.load(this, parallelism);
+  }
+
+  /** The newest {@code limit} posts of all these authors together, newest first. */
+  List<Post> latestOf(List<String> authors, int limit);
+}

@@ -1,0 +1,320 @@
+package dev.microblog.generator.rendering;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.microblog.core.domain.Pagination;
+import dev.microblog.core.domain.Post;
+import dev.microblog.generator.planning.PageRef;
+import dev.microblog.generator.planning.PageRef.ExploreFront;
+import dev.microblog.generator.planning.PageRef.ExplorePage;
+import dev.microblog.generator.planning.PageRef.FollowingJson;
+import dev.microblog.generator.planning.PageRef.Permalink;
+import dev.microblog.generator.planning.PageRef.ProfileFront;
+import dev.microblog.generator.planning.PageRef.ProfilePage;
+import dev.microblog.generator.planning.PageRef.SitePage;
+import dev.microblog.generator.planning.PageRef.Timeline;
+import dev.microblog.generator.state.LiveSite;
+import dev.microblog.generator.state.NotYetVisible;
+import dev.microblog.generator.state.SiteSnapshot;
+import dev.microblog.generator.state.SiteState;
+import dev.microblog.site.Templates;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+class SiteRendererTest {
+  private static final Templates TEMPLATES = Templates.fromClasspath();
+  private static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
+
+  private final SiteSnapshot.Builder site =
+      SiteSnapshot.builder().user("alice", T0).user("bob", T0).user("carol", T0);
+
+  @Test
+  void a_post_body_is_text_never_markup() {
+    String body = "<script>alert('x')</script> & <b>bold</b>";
+    Post post = site.post("alice", body, T0);
+
+    Document page = html(render(site.build(), new Permalink("alice", post.seq())));
+
+    assertThat(page.select("script").eachAttr("src")).containsExactly("/assets/site.js");
+    assertThat(page.select("main b")).isEmpty();
+    assertThat(page.selectFirst(".post .body").text()).isEqualTo(body);
+  }
+
+  @Test
+  void a_permalink_shows_the_post_with_its_time_and_where_it_lives() {
+    Post post = null;
+    for (int i = 1; i <= 21; i++) {
+      post = site.post("alice", "post " + i, T0.plus(Duration.ofMinutes(i)));
+    }
+
+    Rendering rendering = render(site.build(), new Permalink("alice", 21));
+    Document page = html(rendering);
+
+    assertThat(rendering.pages().getFirst().path()).isEqualTo("/users/alice/posts/21/");
+    assertThat(rendering.pages().getFirst().cache()).isEqualTo(CachePolicy.ARCHIVE);
+    assertThat(page.selectFirst("h1").text()).isEqualTo("Post by alice");
+    assertThat(page.selectFirst(".post time").attr("datetime"))
+        .isEqualTo(post.createdAt().toString());
+    assertThat(page.select("main a").eachAttr("href")).contains("/users/alice/page/2/");
+  }
+
+  @Test
+  void the_explore_front_shows_the_newest_page_and_links_to_the_older_one() {
+    for (int i = 1; i <= 45; i++) {
+      site.post(i % 2 == 0 ? "alice" : "bob", "post " + i, T0.plusSeconds(i));
+    }
+
+    Rendering rendering = render(site.build(), new ExploreFront());
+    Document page = html(rendering);
+
+    assertThat(bodies(page)).containsExactly("post 45", "post 44", "post 43", "post 42", "post 41");
+    assertThat(page.select(".pager a.older").attr("href")).isEqualTo("/page/2/");
+    assertThat(page.select(".pager a.newer")).isEmpty();
+    assertThat(rendering.pages().getFirst().cache()).isEqualTo(CachePolicy.CHANGING);
+  }
+
+  @Test
+  void a_stable_explore_page_links_both_ways_and_is_archived_once_a_page_follows_it() {
+    for (int i = 1; i <= 45; i++) {
+      site.post("alice", "post " + i, T0.plusSeconds(i));
+    }
+    SiteSnapshot state = site.build();
+
+    Rendering middle = render(state, new ExplorePage(2));
+    Rendering last = render(state, new ExplorePage(3));
+    Rendering first = render(state, new ExplorePage(1));
+
+    Document page = html(middle);
+    assertThat(bodies(page)).hasSize(20).startsWith("post 40").endsWith("post 21");
+    assertThat(page.select(".pager a.newer").attr("href")).isEqualTo("/page/3/");
+    assertThat(page.select(".pager a.older").attr("href")).isEqualTo("/page/1/");
+    assertThat(middle.pages().getFirst().cache()).isEqualTo(CachePolicy.ARCHIVE);
+    assertThat(last.pages().getFirst().cache()).isEqualTo(CachePolicy.CHANGING);
+    assertThat(html(last).select(".pager a.newer")).isEmpty();
+    assertThat(html(first).select(".pager a.older")).isEmpty();
+  }
+
+  @Test
+  void an_empty_site_has_an_explore_page_that_says_so() {
+    Document page = html(render(site.build(), new ExploreFront()));
+
+    assertThat(page.select(".post")).isEmpty();
+    assertThat(page.selectFirst(".empty").text()).isEqualTo("No posts yet.");
+    assertThat(page.select(".pager")).isEmpty();
+  }
+
+  @Test
+  void a_profile_front_shows_counts_follow_forms_and_the_newest_page() {
+    for (int i = 1; i <= 23; i++) {
+      site.post("alice", "post " + i, T0.plusSeconds(i));
+    }
+    site.follow("bob", "alice").follow("carol", "alice").follow("alice", "bob");
+
+    Document page = html(render(site.build(), new ProfileFront("alice")));
+
+    assertThat(page.selectFirst("h1").text()).isEqualTo("alice");
+    assertThat(page.selectFirst("[data-count=posts]").text()).isEqualTo("23");
+    assertThat(page.selectFirst("[data-count=followers]").text()).isEqualTo("2");
+    assertThat(page.selectFirst("[data-count=following]").text()).isEqualTo("1");
+    assertThat(page.selectFirst(".joined time").attr("datetime")).isEqualTo(T0.toString());
+    assertThat(page.select(".follow form").eachAttr("action"))
+        .containsExactly("/api/follow/alice", "/api/unfollow/alice");
+    assertThat(page.select(".follow form").eachAttr("method")).containsOnly("post");
+    assertThat(bodies(page)).containsExactly("post 23", "post 22", "post 21");
+    assertThat(page.select(".pager a.older").attr("href")).isEqualTo("/users/alice/page/1/");
+    assertThat(page.select(".pager a.newer")).isEmpty();
+  }
+
+  @Test
+  void a_profile_page_has_a_newer_link_only_when_a_newer_page_exists() {
+    for (int i = 1; i <= 40; i++) {
+      site.post("alice", "post " + i, T0.plusSeconds(i));
+    }
+    SiteSnapshot full = site.build();
+    site.post("alice", "post 41", T0.plusSeconds(41));
+    SiteSnapshot next = site.build();
+
+    Rendering before = render(full, new ProfilePage("alice", 2));
+    Rendering after = render(next, new ProfilePage("alice", 2));
+
+    assertThat(html(before).select(".pager a.newer")).isEmpty();
+    assertThat(before.pages().getFirst().cache()).isEqualTo(CachePolicy.CHANGING);
+    assertThat(html(after).select(".pager a.newer").attr("href")).isEqualTo("/users/alice/page/3/");
+    assertThat(after.pages().getFirst().cache()).isEqualTo(CachePolicy.ARCHIVE);
+    assertThat(html(after).select(".follow")).isEmpty(); // counts and buttons live on the front
+  }
+
+  @Test
+  void a_page_past_the_last_is_removed_rather_than_rendered_empty() {
+    site.post("alice", "only", T0);
+
+    assertThat(render(site.build(), new ProfilePage("alice", 2)))
+        .isEqualTo(Rendering.removed("users/alice/page/2/index.html"));
+    assertThat(render(site.build(), new ExplorePage(2)))
+        .isEqualTo(Rendering.removed("page/2/index.html"));
+  }
+
+  @Test
+  void an_empty_list_has_a_front_but_no_stable_page_yet() {
+    SiteSnapshot empty = site.build();
+
+    assertThat(render(empty, new ExplorePage(1))).isEqualTo(Rendering.removed("page/1/index.html"));
+    assertThat(render(empty, new ProfilePage("alice", 1)))
+        .isEqualTo(Rendering.removed("users/alice/page/1/index.html"));
+    assertThat(render(empty, new ProfileFront("alice")).pages()).hasSize(1);
+  }
+
+  @Test
+  void the_timeline_has_the_post_form_then_own_and_followed_posts_newest_first() {
+    site.follow("alice", "bob");
+    site.post("alice", "mine", T0.plusSeconds(1));
+    site.post("bob", "followed", T0.plusSeconds(2));
+    site.post("carol", "not followed", T0.plusSeconds(3));
+
+    Rendering rendering = render(site.build(), new Timeline("alice"));
+    Document page = html(rendering);
+
+    assertThat(rendering.pages()).extracting(Page::path).containsExactly("/users/alice/home/");
+    assertThat(rendering.sweepPrefix()).isEqualTo("users/alice/home/page/");
+    Element form = page.selectFirst("form.postform");
+    assertThat(form.attr("action")).isEqualTo("/api/posts");
+    assertThat(form.attr("method")).isEqualTo("post");
+    Element body = form.selectFirst("textarea[name=body]");
+    assertThat(body.attr("maxlength")).isEqualTo("280");
+    assertThat(form.selectFirst("label[for=" + body.id() + "]").text()).isEqualTo("Say something");
+    assertThat(form.select("button[type=submit]")).hasSize(1);
+    assertThat(bodies(page)).containsExactly("followed", "mine");
+  }
+
+  @Test
+  void a_full_timeline_keeps_the_newest_hundred_posts_on_five_pages() {
+    site.follow("alice", "bob");
+    for (int i = 1; i <= 130; i++) {
+      site.post(i % 2 == 0 ? "alice" : "bob", "post " + i, T0.plusSeconds(i));
+    }
+
+    Rendering rendering = render(site.build(), new Timeline("alice"));
+
+    assertThat(rendering.pages())
+        .extracting(Page::path)
+        .containsExactly(
+            "/users/alice/home/",
+            "/users/alice/home/page/2/",
+            "/users/alice/home/page/3/",
+            "/users/alice/home/page/4/",
+            "/users/alice/home/page/5/");
+    Document first = html(rendering.pages().getFirst());
+    Document last = html(rendering.pages().getLast());
+    assertThat(bodies(first)).hasSize(20).startsWith("post 130");
+    assertThat(first.select(".pager a.older").attr("href")).isEqualTo("/users/alice/home/page/2/");
+    assertThat(bodies(last)).hasSize(20).endsWith("post 31");
+    assertThat(last.select(".pager a.newer").attr("href")).isEqualTo("/users/alice/home/page/4/");
+    assertThat(last.select(".hint").text()).contains("Older posts are on each author's profile");
+    assertThat(last.select("form.postform")).isEmpty();
+  }
+
+  @Test
+  void following_json_lists_whom_the_user_follows() {
+    site.follow("alice", "carol").follow("alice", "bob");
+
+    Page json = render(site.build(), new FollowingJson("alice")).pages().getFirst();
+
+    assertThat(json.path()).isEqualTo("/users/alice/following.json");
+    assertThat(json.contentType()).isEqualTo("application/json");
+    assertThat(new String(json.body(), StandardCharsets.UTF_8)).isEqualTo("[\"bob\",\"carol\"]");
+  }
+
+  @Test
+  void the_pages_of_a_user_that_does_not_exist_are_removed() {
+    SiteSnapshot state = site.build();
+
+    assertThat(render(state, new ProfileFront("nobody")).removals())
+        .containsExactly("users/nobody/index.html");
+    assertThat(render(state, new FollowingJson("nobody")).removals())
+        .containsExactly("users/nobody/following.json");
+    Rendering timeline = render(state, new Timeline("nobody"));
+    assertThat(timeline.removals()).containsExactly("users/nobody/home/index.html");
+    assertThat(timeline.sweepPrefix()).isEqualTo("users/nobody/home/page/");
+  }
+
+  @Test
+  void every_page_has_a_language_landmarks_one_heading_and_the_session_controls() {
+    site.post("alice", "hello", T0);
+    SiteSnapshot state = site.build();
+
+    for (PageRef ref :
+        List.of(
+            new ExploreFront(),
+            new ProfileFront("alice"),
+            new Timeline("alice"),
+            new Permalink("alice", 1),
+            SitePage.SIGNUP,
+            SitePage.LOGIN,
+            SitePage.NOT_FOUND)) {
+      Document page = html(render(state, ref));
+      assertThat(page.selectFirst("html").attr("lang")).as(ref.path()).isEqualTo("en");
+      assertThat(page.select("main#main")).as(ref.path()).hasSize(1);
+      assertThat(page.select("h1")).as(ref.path()).hasSize(1);
+      assertThat(page.select("[data-when=guest]")).as(ref.path()).hasSize(2);
+      assertThat(page.select("form[action=/api/logout][data-when=member]"))
+          .as(ref.path())
+          .hasSize(1);
+    }
+  }
+
+  @Test
+  void the_404_page_lives_at_404_html() {
+    Page page = render(site.build(), SitePage.NOT_FOUND).pages().getFirst();
+
+    assertThat(page.path()).isEqualTo("/404.html");
+    assertThat(page.key()).isEqualTo("404.html");
+    assertThat(html(page).selectFirst("h1").text()).isEqualTo("Page not found");
+  }
+
+  @Test
+  void a_page_the_index_has_not_caught_up_with_is_not_published() {
+    for (int i = 1; i <= 3; i++) {
+      site.post("alice", "post " + i, T0.plusSeconds(i));
+    }
+    SiteSnapshot state = site.build();
+    SiteState lagging =
+        new LiveSite(state) {
+          @Override
+          public List<Post> explore(long from, long to) {
+            return state.explore(from, to - 1); // the newest post is not in the index yet
+          }
+        };
+
+    assertThatThrownBy(
+            () ->
+                new SiteRenderer(lagging, TEMPLATES, Pagination.DEFAULT)
+                    .render(new ExploreFront(), Locale.ENGLISH))
+        .isInstanceOf(NotYetVisible.class);
+  }
+
+  static Rendering render(SiteState state, PageRef ref) {
+    return new SiteRenderer(state, TEMPLATES, Pagination.DEFAULT).render(ref, Locale.ENGLISH);
+  }
+
+  static Document html(Rendering rendering) {
+    assertThat(rendering.pages()).hasSize(1);
+    return html(rendering.pages().getFirst());
+  }
+
+  static Document html(Page page) {
+    assertThat(page.contentType()).isEqualTo("text/html; charset=utf-8");
+    return Jsoup.parse(new String(page.body(), StandardCharsets.UTF_8));
+  }
+
+  static List<String> bodies(Document page) {
+    return page.select(".post .body").eachText();
+  }
+}
