@@ -1,11 +1,12 @@
-package dev.microblog.functions.http;
+package dev.microblog.functions.posting;
 
 import dev.microblog.core.domain.Post;
 import dev.microblog.core.domain.SitePaths;
 import dev.microblog.core.store.NoSuchUser;
 import dev.microblog.functions.Refused;
-import dev.microblog.functions.posting.PostInput;
-import dev.microblog.functions.posting.Posting;
+import dev.microblog.functions.http.LoginRequired;
+import dev.microblog.functions.http.Member;
+import dev.microblog.functions.http.Replies;
 import dev.microblog.site.Views;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;

@@ -1,8 +1,9 @@
-package dev.microblog.functions.http;
+package dev.microblog.functions.following;
 
 import dev.microblog.core.domain.SitePaths;
 import dev.microblog.functions.Refused;
-import dev.microblog.functions.following.Following;
+import dev.microblog.functions.http.Member;
+import dev.microblog.functions.http.Replies;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
