@@ -1,5 +1,6 @@
 package dev.microblog.functions.account;
 
+import dev.microblog.core.domain.ApiPaths;
 import dev.microblog.core.domain.SitePaths;
 import dev.microblog.functions.Refused;
 import dev.microblog.functions.http.Replies;
@@ -15,7 +16,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 
 /** Sign-up, login and logout. */
-@Controller("/api")
+@Controller
 // Forms only, from the page's script too (it sends the form itself): one way in, one validation.
 // A JSON body gets 415 in the site's shape (ErrorPages).
 @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -33,7 +34,7 @@ final class AccountController {
     this.replies = replies;
   }
 
-  @Post("/signup")
+  @Post(ApiPaths.SIGNUP)
   HttpResponse<?> signup(
       HttpRequest<?> request,
       @Nullable String username,
@@ -50,14 +51,14 @@ final class AccountController {
     }
   }
 
-  @Post("/login")
+  @Post(ApiPaths.LOGIN)
   HttpResponse<?> login(
       HttpRequest<?> request, @Nullable String username, @Nullable String password) {
     var input = new LoginInput(username, password);
     var t = replies.messages(request);
     try {
       var signedIn = login.logIn(input, t);
-      return cookies.issue(replies.done(request, SitePaths.apiHome() + "#logged-in"), signedIn);
+      return cookies.issue(replies.done(request, ApiPaths.home() + "#logged-in"), signedIn);
     } catch (Refused refused) {
       return replies.refusedForm(
           request, refused, "login", Forms.login(t, input.kept(), refused.errors()));
@@ -65,7 +66,7 @@ final class AccountController {
   }
 
   /** Always succeeds: logging out twice, or without a session, leaves one logged out. */
-  @Post("/logout")
+  @Post(ApiPaths.LOGOUT)
   HttpResponse<?> logout(HttpRequest<?> request) {
     cookies.token(request).ifPresent(login::logOut);
     return cookies.clear(replies.done(request, SitePaths.explore() + "#logged-out"));

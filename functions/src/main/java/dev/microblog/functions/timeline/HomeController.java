@@ -1,5 +1,6 @@
 package dev.microblog.functions.timeline;
 
+import dev.microblog.core.domain.ApiPaths;
 import dev.microblog.core.domain.SitePaths;
 import dev.microblog.functions.http.Member;
 import dev.microblog.functions.http.Replies;
@@ -13,7 +14,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
 
 /** The way to one's own timeline from any static page. */
-@Controller("/api")
+@Controller
 // The same media types as the other controllers, so /api answers alike whatever the route.
 @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
 @Produces({MediaType.TEXT_HTML, MediaType.APPLICATION_JSON})
@@ -30,7 +31,7 @@ final class HomeController {
    * The "Home" link of every static page (a page cannot know who reads it, this can), and where a
    * login lands: brings the reader's timeline up to date, then sends them to it.
    */
-  @Get("/home")
+  @Get(ApiPaths.HOME)
   MutableHttpResponse<?> home(HttpRequest<?> request, @Nullable Member member) {
     String username = Member.require(member).username();
     home.bringUpToDate(username);
