@@ -3,6 +3,7 @@ package dev.microblog.site;
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
 import com.github.mustachejava.MustacheFactory;
+import dev.microblog.core.domain.ApiPaths;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
@@ -13,10 +14,19 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Renders the Mustache templates under {@code templates/} on the classpath. Every scope also sees
- * {@code t}: the messages of the page's locale, so templates hold no language of their own.
- * Thread-safe; compiled templates are cached.
+ * {@code t}: the messages of the page's locale, so templates hold no language of their own; and
+ * {@code api}: where the forms and links of every page go ({@link ApiPaths}), so templates hold no
+ * URL of the functions either. Thread-safe; compiled templates are cached.
  */
 public final class Templates {
+  private static final Map<String, String> API =
+      Map.of(
+          "signup", ApiPaths.SIGNUP,
+          "login", ApiPaths.LOGIN,
+          "logout", ApiPaths.LOGOUT,
+          "home", ApiPaths.home(),
+          "posts", ApiPaths.POSTS);
+
   private final MustacheFactory factory = new DefaultMustacheFactory("templates");
   private final Map<String, Mustache> compiled = new ConcurrentHashMap<>();
   private final Map<Locale, Messages> messages = new ConcurrentHashMap<>();
@@ -33,6 +43,7 @@ public final class Templates {
     Map<String, Object> top = new HashMap<>();
     top.put("t", messages(locale).asMap());
     top.put("lang", locale.toLanguageTag());
+    top.put("api", API);
     Mustache template = compiled.computeIfAbsent(name, n -> factory.compile(n + ".mustache"));
     StringWriter out = new StringWriter();
     try {

@@ -3,6 +3,7 @@ package dev.microblog.site;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.microblog.core.domain.ApiPaths;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -60,6 +61,19 @@ class TemplatesTest {
     assertThat(page.select("#email-error")).isEmpty();
     assertThat(page.select("#username").attr("aria-describedby")).isEqualTo("username-error");
     assertThat(html).doesNotContain("<b>bob</b>");
+  }
+
+  @Test
+  void the_functions_urls_come_from_api_paths_not_from_the_templates() throws Exception {
+    Pattern comment = Pattern.compile("\\{\\{!.*?}}", Pattern.DOTALL);
+    for (Path template : templateFiles()) {
+      String markup = comment.matcher(Files.readString(template)).replaceAll("");
+      assertThat(markup).as(template.getFileName().toString()).doesNotContain(ApiPaths.ROOT + "/");
+    }
+    var page = Jsoup.parse(templates.render("login", Locale.ENGLISH, Map.of()));
+    assertThat(page.select("form.card").attr("action")).isEqualTo(ApiPaths.LOGIN);
+    assertThat(page.select("header a").eachAttr("href")).contains(ApiPaths.home());
+    assertThat(page.select("header form").attr("action")).isEqualTo(ApiPaths.LOGOUT);
   }
 
   @Test

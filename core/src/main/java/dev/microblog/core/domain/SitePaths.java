@@ -2,7 +2,8 @@ package dev.microblog.core.domain;
 
 /**
  * The URL scheme of the static site. Functions redirect to these paths and the generator writes
- * them; each path is a directory whose {@code index.html} is the page.
+ * them; each path is a directory whose {@code index.html} is the page. The functions' own paths are
+ * {@link ApiPaths}.
  */
 public final class SitePaths {
   private SitePaths() {}
@@ -29,11 +30,6 @@ public final class SitePaths {
 
   public static String profilePage(String username, long page) {
     return profile(username) + "page/" + page + "/";
-  }
-
-  /** The functions' way to one's own timeline, brought up to date first ("Home" links, logins). */
-  public static String apiHome() {
-    return "/api/home";
   }
 
   public static String timeline(String username) {

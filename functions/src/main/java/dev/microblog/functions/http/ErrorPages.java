@@ -1,5 +1,6 @@
 package dev.microblog.functions.http;
 
+import dev.microblog.core.domain.ApiPaths;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
@@ -76,7 +77,7 @@ final class ErrorPages implements ErrorResponseProcessor<Object> {
     }
     MutableHttpResponse<?> page = replies.page(request, HttpStatus.NOT_FOUND, "404", Map.of());
     boolean read = request.getMethod() == HttpMethod.GET || request.getMethod() == HttpMethod.HEAD;
-    if (read && !request.getPath().startsWith("/api/") && !request.getPath().equals("/api")) {
+    if (read && !ApiPaths.isApi(request.getPath())) {
       page.getHeaders().set(HttpHeaders.CACHE_CONTROL, NOT_FOUND_CACHE);
     }
     return page;

@@ -1,5 +1,6 @@
 package dev.microblog.functions.http;
 
+import dev.microblog.core.domain.ApiPaths;
 import dev.microblog.core.domain.Rules;
 import dev.microblog.functions.SiteSettings;
 import io.micronaut.core.annotation.Nullable;
@@ -18,7 +19,7 @@ import io.micronaut.http.annotation.ServerFilter;
  * SameOrigin}, else 403) and be at most {@link Rules#MAX_REQUEST_BYTES} long (else 413). Also keeps
  * every answer out of caches: they are personal.
  */
-@ServerFilter("/api/**")
+@ServerFilter(ApiPaths.ALL)
 final class RequestGuard {
   private final SameOrigin sameOrigin;
   private final Replies replies;

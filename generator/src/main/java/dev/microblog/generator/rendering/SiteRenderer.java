@@ -2,6 +2,7 @@ package dev.microblog.generator.rendering;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.microblog.core.domain.ApiPaths;
 import dev.microblog.core.domain.Pagination;
 import dev.microblog.core.domain.Post;
 import dev.microblog.core.domain.SitePaths;
@@ -160,8 +161,8 @@ public final class SiteRenderer {
             user.postCount(),
             user.followers(),
             user.following(),
-            "/api/follow/" + username,
-            "/api/unfollow/" + username,
+            ApiPaths.follow(username),
+            ApiPaths.unfollow(username),
             views(posts, locale),
             pager);
     return Rendering.of(

@@ -1,10 +1,14 @@
 package dev.microblog.architecture;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +33,12 @@ class ArchitectureTest {
   private static final String RENDERING = "dev.microblog.generator.rendering..";
   private static final String PUBLISHING = "dev.microblog.generator.publishing..";
   private static final String SUPPORT = "dev.microblog.generator.support..";
+
+  private static final String HTTP = "dev.microblog.functions.http..";
+  private static final List<String> FEATURES =
+      List.of("account", "following", "posting", "timeline").stream()
+          .map(feature -> "dev.microblog.functions." + feature + "..")
+          .toList();
 
   private static JavaClasses product;
 
@@ -120,6 +130,39 @@ class ArchitectureTest {
         .dependOnClassesThat()
         .resideInAnyPackage(PLANNING, STATE, RENDERING, PUBLISHING)
         .check(product);
+  }
+
+  @Test
+  void http_serves_every_feature_and_depends_on_none() {
+    // Except who is signed in: every feature's controller takes a Member, and the session cookie
+    // is issued and read here; the sessions themselves (the table) are account's.
+    noClasses()
+        .that()
+        .resideInAPackage(HTTP)
+        .should()
+        .dependOnClassesThat(
+            resideInAnyPackage(FEATURES.toArray(String[]::new))
+                .and(
+                    not(
+                        nameMatching(
+                            "dev\\.microblog\\.functions\\.account\\.(Sessions|SignedIn)"))))
+        .because("http/ holds what the features share; a feature's controller lives in it")
+        .check(product);
+  }
+
+  @Test
+  void features_do_not_depend_on_each_other() {
+    for (String feature : FEATURES) {
+      noClasses()
+          .that()
+          .resideInAPackage(feature)
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              FEATURES.stream().filter(other -> !other.equals(feature)).toArray(String[]::new))
+          .because("each feature is its use case and its controller; what they share is in http/")
+          .check(product);
+    }
   }
 
   @Test

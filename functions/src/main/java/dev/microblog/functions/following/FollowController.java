@@ -1,8 +1,10 @@
-package dev.microblog.functions.http;
+package dev.microblog.functions.following;
 
+import dev.microblog.core.domain.ApiPaths;
 import dev.microblog.core.domain.SitePaths;
 import dev.microblog.functions.Refused;
-import dev.microblog.functions.following.Following;
+import dev.microblog.functions.http.Member;
+import dev.microblog.functions.http.Replies;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -13,7 +15,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 
 /** The follow and unfollow buttons of a profile page. */
-@Controller("/api")
+@Controller
 // Forms only, from the page's script too (it sends the form itself): one way in, one validation.
 // A JSON body gets 415 in the site's shape (ErrorPages).
 @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -27,7 +29,7 @@ final class FollowController {
     this.replies = replies;
   }
 
-  @Post("/follow/{username}")
+  @Post(ApiPaths.FOLLOW)
   HttpResponse<?> follow(HttpRequest<?> request, @Nullable Member member, String username) {
     String me = Member.require(member).username();
     try {
@@ -38,7 +40,7 @@ final class FollowController {
     }
   }
 
-  @Post("/unfollow/{username}")
+  @Post(ApiPaths.UNFOLLOW)
   HttpResponse<?> unfollow(HttpRequest<?> request, @Nullable Member member, String username) {
     String me = Member.require(member).username();
     try {

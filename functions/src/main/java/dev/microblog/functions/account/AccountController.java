@@ -1,26 +1,22 @@
-package dev.microblog.functions.http;
+package dev.microblog.functions.account;
 
+import dev.microblog.core.domain.ApiPaths;
 import dev.microblog.core.domain.SitePaths;
 import dev.microblog.functions.Refused;
-import dev.microblog.functions.account.Login;
-import dev.microblog.functions.account.LoginInput;
-import dev.microblog.functions.account.Signup;
-import dev.microblog.functions.account.SignupInput;
-import dev.microblog.functions.timeline.HomeTimeline;
+import dev.microblog.functions.http.Replies;
+import dev.microblog.functions.http.SessionCookies;
 import dev.microblog.site.Forms;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Produces;
 
-/** Sign-up, login, logout, and the way to one's own timeline from any static page. */
-@Controller("/api")
+/** Sign-up, login and logout. */
+@Controller
 // Forms only, from the page's script too (it sends the form itself): one way in, one validation.
 // A JSON body gets 415 in the site's shape (ErrorPages).
 @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -30,18 +26,15 @@ final class AccountController {
   private final Login login;
   private final SessionCookies cookies;
   private final Replies replies;
-  private final HomeTimeline home;
 
-  AccountController(
-      Signup signup, Login login, SessionCookies cookies, Replies replies, HomeTimeline home) {
-    this.home = home;
+  AccountController(Signup signup, Login login, SessionCookies cookies, Replies replies) {
     this.signup = signup;
     this.login = login;
     this.cookies = cookies;
     this.replies = replies;
   }
 
-  @Post("/signup")
+  @Post(ApiPaths.SIGNUP)
   HttpResponse<?> signup(
       HttpRequest<?> request,
       @Nullable String username,
@@ -58,14 +51,14 @@ final class AccountController {
     }
   }
 
-  @Post("/login")
+  @Post(ApiPaths.LOGIN)
   HttpResponse<?> login(
       HttpRequest<?> request, @Nullable String username, @Nullable String password) {
     var input = new LoginInput(username, password);
     var t = replies.messages(request);
     try {
       var signedIn = login.logIn(input, t);
-      return cookies.issue(replies.done(request, SitePaths.apiHome() + "#logged-in"), signedIn);
+      return cookies.issue(replies.done(request, ApiPaths.home() + "#logged-in"), signedIn);
     } catch (Refused refused) {
       return replies.refusedForm(
           request, refused, "login", Forms.login(t, input.kept(), refused.errors()));
@@ -73,20 +66,9 @@ final class AccountController {
   }
 
   /** Always succeeds: logging out twice, or without a session, leaves one logged out. */
-  @Post("/logout")
+  @Post(ApiPaths.LOGOUT)
   HttpResponse<?> logout(HttpRequest<?> request) {
     cookies.token(request).ifPresent(login::logOut);
     return cookies.clear(replies.done(request, SitePaths.explore() + "#logged-out"));
-  }
-
-  /**
-   * The "Home" link of every static page (a page cannot know who reads it, this can), and where a
-   * login lands: brings the reader's timeline up to date, then sends them to it.
-   */
-  @Get("/home")
-  MutableHttpResponse<?> home(HttpRequest<?> request, @Nullable Member member) {
-    String username = Member.require(member).username();
-    home.bringUpToDate(username);
-    return replies.done(request, SitePaths.timeline(username));
   }
 }

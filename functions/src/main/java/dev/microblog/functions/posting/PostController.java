@@ -1,11 +1,13 @@
-package dev.microblog.functions.http;
+package dev.microblog.functions.posting;
 
+import dev.microblog.core.domain.ApiPaths;
 import dev.microblog.core.domain.Post;
 import dev.microblog.core.domain.SitePaths;
 import dev.microblog.core.store.NoSuchUser;
 import dev.microblog.functions.Refused;
-import dev.microblog.functions.posting.PostInput;
-import dev.microblog.functions.posting.Posting;
+import dev.microblog.functions.http.LoginRequired;
+import dev.microblog.functions.http.Member;
+import dev.microblog.functions.http.Replies;
 import dev.microblog.site.Views;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -22,10 +24,10 @@ import java.util.Optional;
 
 /**
  * Posting. A new post reaches the static pages a moment later (through the stream and the
- * generator), so the author is sent to {@code /api/posted/{seq}}, which reads it from the table:
- * they see it at once, and reloading that page posts nothing twice.
+ * generator), so the author is sent to {@link ApiPaths#POSTED}, which reads it from the table: they
+ * see it at once, and reloading that page posts nothing twice.
  */
-@Controller("/api")
+@Controller
 // Forms only, from the page's script too (it sends the form itself): one way in, one validation.
 // A JSON body gets 415 in the site's shape (ErrorPages).
 @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -43,7 +45,7 @@ final class PostController {
    * JSON answers also carry the post ({@code post}) and its markup ({@code html}), so the page's
    * script can show it without a reload.
    */
-  @io.micronaut.http.annotation.Post("/posts")
+  @io.micronaut.http.annotation.Post(ApiPaths.POSTS)
   HttpResponse<?> post(HttpRequest<?> request, @Nullable Member member, @Nullable String body) {
     String author = Member.require(member).username();
     var input = new PostInput(body);
@@ -59,12 +61,12 @@ final class PostController {
     Map<String, Object> view = view(request, post);
     return replies.done(
         request,
-        posted(post.seq()),
+        ApiPaths.posted(post.seq()),
         Map.of("post", view, "html", replies.fragment(request, "partials/post", view)));
   }
 
   /** The confirmation page: the signed-in author's post number {@code seq}. */
-  @Get("/posted/{seq}")
+  @Get(ApiPaths.POSTED)
   HttpResponse<?> posted(HttpRequest<?> request, @Nullable Member member, String seq) {
     String author = Member.require(member).username();
     Optional<Post> post = parse(seq).flatMap(n -> posting.find(author, n));
@@ -86,10 +88,6 @@ final class PostController {
         Map.of(
             "post", Views.post(post.get(), replies.locale(request)),
             "timelineUrl", SitePaths.timeline(author)));
-  }
-
-  static String posted(long seq) {
-    return "/api/posted/" + seq;
   }
 
   /**
