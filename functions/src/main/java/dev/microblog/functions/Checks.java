@@ -29,7 +29,7 @@ public final class Checks {
     if (name.isEmpty()) {
       errors.put(field, t.get("error_required"));
     } else if (!Rules.USERNAME.matcher(name).matches()) {
-      errors.put(field, t.get("error_username_format"));
+      errors.put(field, t.get("error_username_format", Rules.USERNAME_MIN, Rules.USERNAME_MAX));
     }
   }
 

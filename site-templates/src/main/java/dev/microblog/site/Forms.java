@@ -1,5 +1,6 @@
 package dev.microblog.site;
 
+import dev.microblog.core.domain.Rules;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -7,6 +8,8 @@ import java.util.Map;
 /**
  * The models of the site's forms. The same model renders the blank form the generator publishes and
  * the form a function sends back with the input kept and an error next to each field at fault.
+ * Limits come from {@link Rules}, so the browser's {@code maxlength} and the hints say what the
+ * server checks (these fields are ASCII or e-mail, where the browser's count and ours agree).
  */
 public final class Forms {
   /** One input with its label, hint, kept value and error ({@code partials/field.mustache}). */
@@ -31,19 +34,27 @@ public final class Forms {
     Map<String, Object> model = new HashMap<>();
     model.put(
         "username",
-        field(t, "username", "text", "field_username_hint", values, errors, "username", 30));
-    model.put("email", field(t, "email", "email", null, values, errors, "email", 254));
+        field(
+            t,
+            "username",
+            "text",
+            t.get("field_username_hint", Rules.USERNAME_MIN, Rules.USERNAME_MAX),
+            values,
+            errors,
+            "username",
+            Rules.USERNAME_MAX));
+    model.put("email", field(t, "email", "email", null, values, errors, "email", Rules.EMAIL_MAX));
     model.put(
         "password",
         field(
             t,
             "password",
             "password",
-            "field_password_hint",
+            t.get("field_password_hint", Rules.PASSWORD_MIN),
             Map.of(),
             errors,
             "new-password",
-            128));
+            Rules.PASSWORD_MAX));
     model.put("errors", errors);
     return model;
   }
@@ -51,10 +62,20 @@ public final class Forms {
   public static Map<String, Object> login(
       Messages t, Map<String, String> values, Map<String, String> errors) {
     Map<String, Object> model = new HashMap<>();
-    model.put("username", field(t, "username", "text", null, values, errors, "username", 30));
+    model.put(
+        "username",
+        field(t, "username", "text", null, values, errors, "username", Rules.USERNAME_MAX));
     model.put(
         "password",
-        field(t, "password", "password", null, Map.of(), errors, "current-password", 128));
+        field(
+            t,
+            "password",
+            "password",
+            null,
+            Map.of(),
+            errors,
+            "current-password",
+            Rules.PASSWORD_MAX));
     model.put("errors", errors);
     return model;
   }
@@ -63,7 +84,7 @@ public final class Forms {
       Messages t,
       String name,
       String type,
-      String hintKey,
+      String hint,
       Map<String, String> values,
       Map<String, String> errors,
       String autocomplete,
@@ -72,7 +93,7 @@ public final class Forms {
         name,
         type,
         t.get("field_" + name.toLowerCase(Locale.ROOT)),
-        hintKey == null ? null : t.get(hintKey),
+        hint,
         values.getOrDefault(name, ""),
         errors.get(name),
         autocomplete,

@@ -1,5 +1,6 @@
 package dev.microblog.site;
 
+import dev.microblog.core.domain.Rules;
 import dev.microblog.site.Views.PostView;
 import java.util.List;
 
@@ -23,6 +24,14 @@ public final class PageViews {
   /** The post form ({@code partials/postform}) with the text kept and its error, if any. */
   public record PostForm(String value, String error) {
     public static final PostForm BLANK = new PostForm("", null);
+
+    /**
+     * The longest post, in code points as the server counts them. Not a {@code maxlength}: the
+     * browser counts UTF-16 units, so it would stop a post of 140 emoji the server accepts.
+     */
+    public int max() {
+      return Rules.POST_MAX;
+    }
   }
 
   /** The explore front page ({@code front}) or one of its stable pages. */

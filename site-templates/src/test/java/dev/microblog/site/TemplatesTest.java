@@ -89,4 +89,33 @@ class TemplatesTest {
       return files.filter(p -> p.toString().endsWith(".mustache")).toList();
     }
   }
+
+  @Test
+  void no_template_names_a_message_that_needs_arguments() throws Exception {
+    // Templates print messages as they are: "{0}" would reach the reader. Java fills those in.
+    Set<String> needingArguments = new TreeSet<>();
+    for (Path template : templateFiles()) {
+      Matcher m = MESSAGE_REFERENCE.matcher(Files.readString(template));
+      while (m.find()) {
+        String text = english.asMap().getOrDefault(m.group(1), "");
+        if (text.matches("(?s).*\\{\\d.*")) {
+          needingArguments.add(template.getFileName() + ": " + m.group(1));
+        }
+      }
+    }
+    assertThat(needingArguments).isEmpty();
+  }
+
+  @Test
+  void the_signup_form_says_and_enforces_the_limits_the_server_checks() {
+    var page =
+        Jsoup.parse(
+            templates.render("signup", Locale.ENGLISH, Forms.signup(english, Map.of(), Map.of())));
+
+    assertThat(page.selectFirst("#username").attr("maxlength")).isEqualTo("30");
+    assertThat(page.selectFirst("#username-hint").text()).startsWith("3 to 30 characters");
+    assertThat(page.selectFirst("#password").attr("maxlength")).isEqualTo("128");
+    assertThat(page.selectFirst("#password-hint").text()).isEqualTo("At least 8 characters.");
+    assertThat(page.selectFirst("#email").attr("maxlength")).isEqualTo("254");
+  }
 }

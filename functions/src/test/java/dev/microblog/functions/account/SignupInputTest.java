@@ -46,7 +46,7 @@ class SignupInputTest {
   void usernamesOutsideTheRulesAreRefused(String username) {
     assertThat(new SignupInput(username, "a@example.org", PASSWORD).errors(T))
         .containsOnlyKeys("username")
-        .containsEntry("username", T.get("error_username_format"));
+        .containsEntry("username", T.get("error_username_format", 3, 30));
   }
 
   @ParameterizedTest

@@ -93,7 +93,12 @@ class SignupTest {
     assertThat(reply.status()).isEqualTo(400);
     Document page = reply.html();
     assertThat(page.select("#" + field + "-error").text())
-        .isEqualTo(field.equals("password") ? T.get(messageKey, 8) : T.get(messageKey));
+        .isEqualTo(
+            switch (messageKey) {
+              case "error_password_short" -> T.get(messageKey, 8);
+              case "error_username_format" -> T.get(messageKey, 3, 30);
+              default -> T.get(messageKey);
+            });
     assertThat(page.select(".error").size()).isEqualTo(1);
     assertThat(page.select("#username").attr("value")).isEqualTo(username);
     assertThat(page.select("#email").attr("value")).isEqualTo(email);
@@ -110,7 +115,7 @@ class SignupTest {
 
     assertThat(reply.status()).isEqualTo(400);
     var errors = reply.json().get("errors");
-    assertThat(errors.get("username").asText()).isEqualTo(T.get("error_username_format"));
+    assertThat(errors.get("username").asText()).isEqualTo(T.get("error_username_format", 3, 30));
     assertThat(errors.get("email").asText()).isEqualTo(T.get("error_email_format"));
     assertThat(errors.get("password").asText()).isEqualTo(T.get("error_password_short", 8));
   }

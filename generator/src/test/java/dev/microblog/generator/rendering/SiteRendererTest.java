@@ -188,7 +188,9 @@ class SiteRendererTest {
     assertThat(form.attr("action")).isEqualTo("/api/posts");
     assertThat(form.attr("method")).isEqualTo("post");
     Element body = form.selectFirst("textarea[name=body]");
-    assertThat(body.attr("maxlength")).isEqualTo("280");
+    // No maxlength: the browser counts UTF-16 units, the server code points (an emoji is one).
+    assertThat(body.hasAttr("maxlength")).isFalse();
+    assertThat(body.attr("data-max")).isEqualTo("280");
     assertThat(form.selectFirst("label[for=" + body.id() + "]").text()).isEqualTo("Say something");
     assertThat(form.select("button[type=submit]")).hasSize(1);
     assertThat(bodies(page)).containsExactly("followed", "mine");
