@@ -105,8 +105,15 @@ public final class Generator {
   public static S3Client s3(AwsConfig config) {
     var builder = S3Client.builder().httpClient(UrlConnectionHttpClient.create());
     config.configure(builder, "S3");
-    // Stand-ins serve buckets under the path, not as a host name.
-    builder.forcePathStyle(config.endpoint("S3").isPresent());
+    builder.serviceConfiguration(
+        c ->
+            c
+                // Stand-ins serve buckets under the path, not as a host name.
+                .pathStyleAccessEnabled(config.endpoint("S3").isPresent())
+                // Pages are small: waiting for "100 Continue" saves nothing, and when the answer
+                // is a final one instead (a conditional write refused on its headers, 412) the
+                // JDK client reports a broken body write rather than the answer.
+                .expectContinueEnabled(false));
     return builder.build();
   }
 

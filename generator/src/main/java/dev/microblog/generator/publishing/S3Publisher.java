@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
@@ -73,12 +74,23 @@ public final class S3Publisher implements Publisher {
       // The SDK sends a request again when the answer to the first was lost; if the first was
       // applied, the second finds its own write and fails the condition. The object holding
       // exactly this page is a success, whoever wrote it: nothing newer is replaced.
-      Seen now = read(page.key());
-      if (!now.exists() || !same(now, page, sha)) {
+      if (!holds(page, sha)) {
         throw new LostRace(page.key(), e);
+      }
+    } catch (SdkClientException e) {
+      // No answer at all, on every attempt. A server that refuses a resend's condition before
+      // reading its body closes the connection under it, which the client reports as a broken
+      // write, not as the 412: the object may well hold this page from the first attempt.
+      if (!holds(page, sha)) {
+        throw e;
       }
     }
     return seen.exists() ? Outcome.UPDATED : Outcome.CREATED;
+  }
+
+  private boolean holds(Page page, String sha) {
+    Seen now = read(page.key());
+    return now.exists() && same(now, page, sha);
   }
 
   private static boolean lostRace(S3Exception e) {
