@@ -2,10 +2,10 @@ package dev.microblog.generator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.microblog.core.config.AwsConfig;
 import dev.microblog.core.domain.Pagination;
 import dev.microblog.core.domain.User;
 import dev.microblog.generator.planning.PageRef;
+import dev.microblog.generator.publishing.InMemoryS3;
 import dev.microblog.generator.publishing.S3Publisher;
 import dev.microblog.generator.rendering.Rendering;
 import dev.microblog.generator.rendering.SiteRenderer;
@@ -13,7 +13,6 @@ import dev.microblog.generator.state.LiveSite;
 import dev.microblog.generator.state.SiteSnapshot;
 import dev.microblog.generator.state.SiteState;
 import dev.microblog.site.Templates;
-import java.net.URI;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
@@ -21,9 +20,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.gaul.s3proxy.S3Proxy;
-import org.gaul.s3proxy.auth.AuthenticationType;
-import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,35 +39,26 @@ class RacingRendersTest {
   private static final PageRef ALICE = new PageRef.ProfileFront("alice");
   private static final String KEY = "users/alice/index.html";
 
-  private static S3Proxy server;
+  private static InMemoryS3 server;
   private static S3Client s3;
-  private static int buckets;
 
   private String bucket;
   private S3Publisher publisher;
 
   @BeforeAll
   static void startS3() throws Exception {
-    server =
-        S3Proxy.builder()
-            .blobStore(new TransientNio2BlobStore())
-            .endpoint(URI.create("http://127.0.0.1:0"))
-            .awsAuthentication(AuthenticationType.NONE, null, null)
-            .build();
-    server.start();
-    s3 = Generator.s3(AwsConfig.standIn("S3", URI.create("http://127.0.0.1:" + server.getPort())));
+    server = InMemoryS3.start();
+    s3 = server.client();
   }
 
   @AfterAll
   static void stopS3() throws Exception {
-    s3.close();
-    server.stop();
+    server.close();
   }
 
   @BeforeEach
   void freshBucket() {
-    bucket = "race" + ++buckets;
-    s3.createBucket(b -> b.bucket(bucket));
+    bucket = server.freshBucket("race");
     publisher = new S3Publisher(s3, bucket);
   }
 

@@ -56,14 +56,7 @@ class LambdaHandlerTest {
   void signupAnswers303WithBothCookies(Site.Running site) {
     String name = Site.freshName("lambda");
 
-    APIGatewayProxyResponseEvent response =
-        handler.handleRequest(
-            formPost(
-                "/api/signup",
-                Browser.encode(
-                    Map.of("username", name, "email", name + "@example.org", "password", PASSWORD)),
-                Site.SITE_ORIGIN),
-            null);
+    APIGatewayProxyResponseEvent response = signUp(name, Site.SITE_ORIGIN);
 
     assertThat(response.getStatusCode()).isEqualTo(303);
     assertThat(header(response, "Location")).containsExactly("/#welcome");
@@ -81,14 +74,7 @@ class LambdaHandlerTest {
     int before = site.itemCount();
     String name = Site.freshName("lambdacsrf");
 
-    APIGatewayProxyResponseEvent response =
-        handler.handleRequest(
-            formPost(
-                "/api/signup",
-                Browser.encode(
-                    Map.of("username", name, "email", name + "@example.org", "password", PASSWORD)),
-                "https://evil.example"),
-            null);
+    APIGatewayProxyResponseEvent response = signUp(name, "https://evil.example");
 
     assertThat(response.getStatusCode()).isEqualTo(403);
     assertThat(response.getBody()).contains("<html");
@@ -113,21 +99,7 @@ class LambdaHandlerTest {
           """)
   void aSignedInReaderIsRecognisedWhateverTheCookieOrder(String why, ArgumentsAccessor row) {
     String name = Site.freshName("cookies");
-    var signup =
-        LambdaTransport.reply(
-            handler.handleRequest(
-                formPost(
-                    "/api/signup",
-                    Browser.encode(
-                        Map.of(
-                            "username",
-                            name,
-                            "email",
-                            name + "@example.org",
-                            "password",
-                            PASSWORD)),
-                    Site.SITE_ORIGIN),
-                null));
+    var signup = LambdaTransport.reply(signUp(name, Site.SITE_ORIGIN));
     String session = signup.setCookie("mb_session").getValue();
     var request =
         HttpRequest.newBuilder(URI.create("https://" + LambdaTransport.HOST + "/api/home"));
@@ -154,19 +126,23 @@ class LambdaHandlerTest {
   void theSessionCookieIsSetFirstEveryTime() {
     String name = Site.freshName("cookieorder");
 
-    APIGatewayProxyResponseEvent response =
-        handler.handleRequest(
-            formPost(
-                "/api/signup",
-                Browser.encode(
-                    Map.of("username", name, "email", name + "@example.org", "password", PASSWORD)),
-                Site.SITE_ORIGIN),
-            null);
+    APIGatewayProxyResponseEvent response = signUp(name, Site.SITE_ORIGIN);
 
     assertThat(header(response, "Set-Cookie"))
         .satisfiesExactly(
             c -> assertThat(c).startsWith("mb_session="),
             c -> assertThat(c).startsWith("mb_user="));
+  }
+
+  /** Sends the signup form for {@code name} through the handler, as posted from {@code origin}. */
+  private static APIGatewayProxyResponseEvent signUp(String name, String origin) {
+    return handler.handleRequest(
+        formPost(
+            "/api/signup",
+            Browser.encode(
+                Map.of("username", name, "email", name + "@example.org", "password", PASSWORD)),
+            origin),
+        null);
   }
 
   private static APIGatewayProxyRequestEvent formPost(String path, String body, String origin) {

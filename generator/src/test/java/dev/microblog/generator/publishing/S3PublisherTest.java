@@ -3,7 +3,6 @@ package dev.microblog.generator.publishing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.microblog.core.config.AwsConfig;
 import dev.microblog.generator.BatchReport;
 import dev.microblog.generator.ChangeRecord;
 import dev.microblog.generator.Generator;
@@ -12,11 +11,7 @@ import dev.microblog.generator.rendering.CachePolicy;
 import dev.microblog.generator.rendering.Page;
 import dev.microblog.generator.state.LiveSite;
 import dev.microblog.generator.state.SiteSnapshot;
-import java.net.URI;
 import java.time.Instant;
-import org.gaul.s3proxy.S3Proxy;
-import org.gaul.s3proxy.auth.AuthenticationType;
-import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,34 +22,25 @@ import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 /** Against S3Proxy: a real S3 API server, in memory, in this JVM. */
 class S3PublisherTest extends PublisherContract {
   private static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
-  private static S3Proxy server;
+  private static InMemoryS3 server;
   private static S3Client s3;
-  private static int buckets;
 
   private String bucket;
 
   @BeforeAll
   static void startS3() throws Exception {
-    server =
-        S3Proxy.builder()
-            .blobStore(new TransientNio2BlobStore())
-            .endpoint(URI.create("http://127.0.0.1:0"))
-            .awsAuthentication(AuthenticationType.NONE, null, null)
-            .build();
-    server.start();
-    s3 = Generator.s3(AwsConfig.standIn("S3", URI.create("http://127.0.0.1:" + server.getPort())));
+    server = InMemoryS3.start();
+    s3 = server.client();
   }
 
   @AfterAll
   static void stopS3() throws Exception {
-    s3.close();
-    server.stop();
+    server.close();
   }
 
   @BeforeEach
   void freshBucket() {
-    bucket = "site" + ++buckets;
-    s3.createBucket(b -> b.bucket(bucket));
+    bucket = server.freshBucket("site");
   }
 
   @Override
