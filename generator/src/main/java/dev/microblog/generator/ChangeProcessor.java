@@ -1,23 +1,28 @@
 package dev.microblog.generator;
 
 import static dev.microblog.generator.Steps.INVALIDATE;
+import static dev.microblog.generator.Steps.NUMBER;
 import static dev.microblog.generator.Steps.PLAN;
 import static dev.microblog.generator.Steps.RENDER_AND_PUBLISH;
 
 import dev.microblog.core.change.Change;
 import dev.microblog.core.domain.Pagination;
+import dev.microblog.core.domain.PostId;
 import dev.microblog.generator.planning.PagePlanner;
 import dev.microblog.generator.planning.PageRef;
 import dev.microblog.generator.publishing.InvalidationLedger;
 import dev.microblog.generator.publishing.Invalidator;
 import dev.microblog.generator.state.SiteState;
+import dev.microblog.generator.state.WithBatchPosts;
 import dev.microblog.generator.support.Fanout;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +38,8 @@ public final class ChangeProcessor {
   private static final Logger log = LoggerFactory.getLogger(ChangeProcessor.class);
 
   private final SiteState state;
-  private final SiteWriter writer;
+  private final Function<SiteState, SiteWriter> writers;
+  private final Optional<Numbering> numbering;
   private final Pagination pagination;
   private final Invalidator invalidator;
   private final int parallelism;
@@ -43,7 +49,8 @@ public final class ChangeProcessor {
 
   ChangeProcessor(
       SiteState state,
-      SiteWriter writer,
+      Function<SiteState, SiteWriter> writers,
+      Optional<Numbering> numbering,
       Pagination pagination,
       Invalidator invalidator,
       int parallelism,
@@ -53,7 +60,8 @@ public final class ChangeProcessor {
     this.homeRequests = homeRequests;
     this.ledger = ledger;
     this.state = state;
-    this.writer = writer;
+    this.writers = writers;
+    this.numbering = numbering;
     this.pagination = pagination;
     this.invalidator = invalidator;
     this.parallelism = parallelism;
@@ -61,9 +69,17 @@ public final class ChangeProcessor {
   }
 
   public BatchReport process(List<ChangeRecord> records) {
-    Steps steps = new Steps(PLAN, RENDER_AND_PUBLISH, INVALIDATE);
+    Steps steps = new Steps(PLAN, RENDER_AND_PUBLISH, INVALIDATE, NUMBER);
     Tally tally = new Tally();
-    PagePlanner planner = new PagePlanner(state, pagination);
+    List<PostId> posts = new ArrayList<>();
+    for (ChangeRecord record : records) {
+      if (record.change().orElse(null) instanceof Change.PostChanged post) {
+        posts.add(new PostId(post.author(), post.seq()));
+      }
+    }
+    SiteState seen = new WithBatchPosts(state, posts);
+    SiteWriter writer = writers.apply(seen);
+    PagePlanner planner = new PagePlanner(seen, pagination);
     Set<PageRef> done = new HashSet<>();
     int changes = 0;
     String failedAt = null;
@@ -112,10 +128,27 @@ public final class ChangeProcessor {
       }
     }
     steps.lap(INVALIDATE);
+    numberDue(steps);
     BatchReport report =
         tally.report(records.size(), changes, done.size(), invalidated, steps.millis(), failedAt);
     log.info("batch: {} ({})", report.summary(), steps);
     listener.accept(report);
     return report;
+  }
+
+  /**
+   * Numbers the posts now due (their seals come back through the stream as changes). A failure here
+   * costs nothing but a delay: the next batch or the schedule seals the same posts.
+   */
+  private void numberDue(Steps steps) {
+    numbering.ifPresent(
+        n -> {
+          try {
+            n.sealDue();
+          } catch (RuntimeException e) {
+            log.warn("numbering posts failed; the next batch or the schedule tries again", e);
+          }
+          steps.lap(NUMBER);
+        });
   }
 }

@@ -1,7 +1,7 @@
 package dev.microblog.generator;
 
 import dev.microblog.core.change.Change;
-import dev.microblog.core.change.ChangeDecoder;
+import dev.microblog.core.store.ChangeDecoder;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -20,11 +20,11 @@ public record ChangeRecord(
     Map<String, String> oldImage) {
 
   /**
-   * Profile attributes that only ever change in the same transaction as a post or a follow edge,
-   * whose own records plan the profile fronts showing them: a record changing nothing else affects
-   * no page by itself. (A feature that changes them alone must stop listing them here.)
+   * Profile attributes that only ever change in the same transaction as a follow edge, whose own
+   * records plan the profile fronts showing them: a record changing nothing else affects no page by
+   * itself. (A feature that changes them alone must stop listing them here.)
    */
-  static final Set<String> COUNTERS = Set.of("postCount", "followers", "following");
+  static final Set<String> COUNTERS = Set.of("followers", "following");
 
   public ChangeRecord {
     keys = Map.copyOf(keys);

@@ -2,6 +2,7 @@ package dev.microblog.generator;
 
 import dev.microblog.core.config.AwsConfig;
 import dev.microblog.core.domain.Pagination;
+import dev.microblog.core.store.ExploreStore;
 import dev.microblog.core.store.Store;
 import dev.microblog.generator.publishing.CloudFrontInvalidator;
 import dev.microblog.generator.publishing.InvalidationLedger;
@@ -12,8 +13,11 @@ import dev.microblog.generator.rendering.SiteRenderer;
 import dev.microblog.generator.state.SiteState;
 import dev.microblog.generator.state.StoreSiteState;
 import dev.microblog.site.Templates;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -29,6 +33,9 @@ public final class Generator {
   public static final String BUCKET = "MICROBLOG_BUCKET";
   public static final String DISTRIBUTION_ID = "MICROBLOG_DISTRIBUTION_ID";
 
+  /** How long after its write a post gets its explore number (ISO-8601, e.g. PT60S). */
+  public static final String NUMBERING_GRACE = "MICROBLOG_NUMBERING_GRACE";
+
   /** Requests in flight at once while publishing (S3 and DynamoDB calls mostly wait). */
   static final int PARALLELISM = 8;
 
@@ -40,13 +47,17 @@ public final class Generator {
   private final List<Consumer<BatchReport>> listeners = new CopyOnWriteArrayList<>();
   private final ChangeProcessor processor;
 
+  private final Optional<Numbering> numbering;
+
   private Generator(
       SiteState state,
       Publisher publisher,
       Invalidator invalidator,
       Locale locale,
       HomeRequests homeRequests,
-      InvalidationLedger ledger) {
+      InvalidationLedger ledger,
+      Optional<Numbering> numbering) {
+    this.numbering = numbering;
     this.state = state;
     this.publisher = publisher;
     this.invalidator = invalidator;
@@ -54,7 +65,8 @@ public final class Generator {
     this.processor =
         new ChangeProcessor(
             state,
-            writer(state),
+            this::writer,
+            numbering,
             Pagination.DEFAULT,
             invalidator,
             PARALLELISM,
@@ -63,22 +75,39 @@ public final class Generator {
             ledger);
   }
 
-  /** Reads the table through {@code store}; pages in English. */
+  /** Reads the table through {@code store}; pages in English; posts numbered as in AWS. */
   public static Generator create(Store store, Publisher publisher, Invalidator invalidator) {
+    return create(store, publisher, invalidator, Clock.systemUTC(), Numbering.Timing.AWS);
+  }
+
+  /** As {@link #create(Store, Publisher, Invalidator)}, on this clock, numbering on this timing. */
+  public static Generator create(
+      Store store,
+      Publisher publisher,
+      Invalidator invalidator,
+      Clock clock,
+      Numbering.Timing numbering) {
     return new Generator(
-        new StoreSiteState(store),
+        new StoreSiteState(store, clock),
         publisher,
         invalidator,
         Locale.ENGLISH,
         store.timelines()::served,
-        InvalidationLedger.inTable(store.owedInvalidations()));
+        InvalidationLedger.inTable(store.owedInvalidations()),
+        Optional.of(new Numbering(store.explore(), clock, numbering)));
   }
 
   /** Over any state (a snapshot in tests); nobody waits for timeline requests. */
   public static Generator create(
       SiteState state, Publisher publisher, Invalidator invalidator, Locale locale) {
     return new Generator(
-        state, publisher, invalidator, locale, HomeRequests.NONE, InvalidationLedger.inMemory());
+        state,
+        publisher,
+        invalidator,
+        locale,
+        HomeRequests.NONE,
+        InvalidationLedger.inMemory(),
+        Optional.empty());
   }
 
   /**
@@ -99,7 +128,13 @@ public final class Generator {
             .setting(DISTRIBUTION_ID)
             .<Invalidator>map(id -> new CloudFrontInvalidator(cloudFront(config), id))
             .orElse(Invalidator.NONE);
-    return create(store, new S3Publisher(s3(config), bucket), invalidator);
+    Numbering.Timing numbering =
+        config
+            .setting(NUMBERING_GRACE)
+            .map(g -> new Numbering.Timing(Duration.parse(g), Numbering.Timing.AWS.step()))
+            .orElse(Numbering.Timing.AWS);
+    return create(
+        store, new S3Publisher(s3(config), bucket), invalidator, Clock.systemUTC(), numbering);
   }
 
   public static S3Client s3(AwsConfig config) {
@@ -130,6 +165,11 @@ public final class Generator {
 
   public ChangeProcessor processor() {
     return processor;
+  }
+
+  /** Gives the posts due their explore numbers; nothing over a state without a table. */
+  public List<ExploreStore.Seal> numberDue() {
+    return numbering.map(Numbering::sealDue).orElse(List.of());
   }
 
   public SiteBuilder builder() {

@@ -20,6 +20,7 @@ final class Steps {
   static final String PLAN = "plan";
   static final String RENDER_AND_PUBLISH = "render+publish";
   static final String INVALIDATE = "invalidate";
+  static final String NUMBER = "number";
 
   private final long start = System.nanoTime();
   private long last = start;

@@ -12,25 +12,24 @@ import org.junit.jupiter.api.Test;
 class ChangeRecordTest {
   private static final Map<String, String> ALICE = Map.of("pk", "USER#alice", "sk", "PROFILE");
 
-  private static Map<String, String> profile(String about, long posts, long followers) {
+  private static Map<String, String> profile(String about, long following, long followers) {
     Map<String, String> item = new HashMap<>(ALICE);
     item.put("username", "alice");
     item.put("about", about);
-    item.put("postCount", Long.toString(posts));
     item.put("followers", Long.toString(followers));
-    item.put("following", "0");
+    item.put("following", Long.toString(following));
     return item;
   }
 
   @Test
-  void a_new_post_is_decoded_with_its_numbers() {
+  void a_new_post_is_decoded_with_its_author_and_number() {
     Map<String, String> key = Map.of("pk", "USER#alice", "sk", "POST#0000000042");
     Map<String, String> image = new HashMap<>(key);
-    image.put("siteSeq", "4242");
+    image.put("body", "hello");
 
     var record = new ChangeRecord("1", "INSERT", key, image, Map.of());
 
-    assertThat(record.change()).contains(new PostChanged("alice", 42, 4242));
+    assertThat(record.change()).contains(new PostChanged("alice", 42));
   }
 
   @Test
@@ -66,9 +65,9 @@ class ChangeRecordTest {
   }
 
   @Test
-  void sessions_counters_and_email_claims_change_no_page() {
+  void sessions_numbering_progress_and_email_claims_change_no_page() {
     Map<String, String> session = Map.of("pk", "SESSION#abc", "sk", "SESSION");
-    Map<String, String> counters = Map.of("pk", "SITE", "sk", "COUNTERS");
+    Map<String, String> counters = Map.of("pk", "EXPLORE", "sk", "SEALED");
     Map<String, String> email = Map.of("pk", "EMAIL#a@example.org", "sk", "EMAIL");
 
     assertThat(new ChangeRecord("1", "INSERT", session, session, Map.of()).change()).isEmpty();

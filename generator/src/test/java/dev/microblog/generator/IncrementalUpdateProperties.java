@@ -42,6 +42,9 @@ class IncrementalUpdateProperties {
     record Unfollow(int follower, int followee) implements Write {}
 
     record NewUser() implements Write {}
+
+    /** The generator numbers every post written so far (a seal, which comes back as a record). */
+    record Seal() implements Write {}
   }
 
   record Scenario(int users, List<Integer> postAuthors, List<List<Integer>> follows, Write write) {}
@@ -60,7 +63,12 @@ class IncrementalUpdateProperties {
               Gen<Write> follow = pair.map(p -> new Write.Follow(p.get(0), p.get(1)));
               Gen<Write> unfollow = pair.map(p -> new Write.Unfollow(p.get(0), p.get(1)));
               Gen<Write> write =
-                  Generate.oneOf(newPost, follow, unfollow, Generate.constant(new Write.NewUser()));
+                  Generate.oneOf(
+                      newPost,
+                      follow,
+                      unfollow,
+                      Generate.constant(new Write.NewUser()),
+                      Generate.constant(new Write.Seal()));
               return lists()
                   .of(user)
                   .ofSizeBetween(0, 70)
@@ -94,6 +102,8 @@ class IncrementalUpdateProperties {
     for (int author : scenario.postAuthors()) {
       site.post(name(author), "post " + minute, T0.plusSeconds(60L * ++minute));
     }
+    // The older half of the posts is numbered already, so the explore front spans both kinds.
+    site.seal(T0.plusSeconds(60L * (minute / 2) + 1));
     scenario.follows().forEach(f -> site.follow(name(f.get(0)), name(f.get(1))));
     LiveSite live = new LiveSite(site.build());
     Path incremental = Files.createTempDirectory("incremental");
@@ -147,6 +157,7 @@ class IncrementalUpdateProperties {
       case Write.Follow f -> name(f.follower());
       case Write.Unfollow u -> name(u.follower());
       case Write.NewUser n -> name(users);
+      case Write.Seal s -> "";
     };
   }
 
@@ -170,12 +181,7 @@ class IncrementalUpdateProperties {
     switch (write) {
       case Write.NewPost p -> {
         var post = site.post(name(p.author()), "new post", T0.plusSeconds(86_400));
-        records.add(counters("USER#" + post.author()));
-        records.add(
-            insert(
-                "USER#" + post.author(),
-                "POST#%010d".formatted(post.seq()),
-                Map.of("siteSeq", Long.toString(post.siteSeq()))));
+        records.add(insert("USER#" + post.author(), "POST#%010d".formatted(post.seq()), Map.of()));
       }
       case Write.Follow f -> {
         site.follow(name(f.follower()), name(f.followee()));
@@ -193,7 +199,17 @@ class IncrementalUpdateProperties {
       }
       case Write.NewUser n -> {
         site.user(name(users), T0.plusSeconds(86_400));
-        records.add(insert("USER#" + name(users), "PROFILE", Map.of("postCount", "0")));
+        records.add(insert("USER#" + name(users), "PROFILE", Map.of("followers", "0")));
+      }
+      case Write.Seal s -> {
+        long before = site.build().numberedCount();
+        long after = site.seal(T0.plusSeconds(2 * 86_400)).build().numberedCount();
+        records.add(
+            insert(
+                "EXPLORE",
+                "SEAL#%015d".formatted(before + 1),
+                Map.of(
+                    "first", Long.toString(before + 1), "count", Long.toString(after - before))));
       }
     }
     return records;
@@ -215,9 +231,9 @@ class IncrementalUpdateProperties {
   private static ChangeRecord counters(String pk) {
     Map<String, String> key = Map.of("pk", pk, "sk", "PROFILE");
     Map<String, String> old = new java.util.HashMap<>(key);
-    old.put("postCount", "1");
+    old.put("followers", "1");
     Map<String, String> now = new java.util.HashMap<>(key);
-    now.put("postCount", "2");
+    now.put("followers", "2");
     return new ChangeRecord(seq(), "MODIFY", key, now, old);
   }
 

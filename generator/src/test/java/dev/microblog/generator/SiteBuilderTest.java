@@ -35,6 +35,7 @@ class SiteBuilderTest {
       site.post("alice", "post " + i, T0.plusSeconds(i));
     }
     site.follow("bob", "alice");
+    site.seal(T0.plusSeconds(26));
 
     BatchReport report = generator(site.build()).builder().rebuildAll();
 
@@ -85,11 +86,12 @@ class SiteBuilderTest {
   void a_build_after_a_post_invalidates_exactly_the_pages_it_changed() {
     site.follow("bob", "alice");
     site.post("alice", "first", T0);
+    site.seal(T0.plusSeconds(1));
     LiveSite live = new LiveSite(site.build());
     Generator generator = generator(live);
     generator.builder().rebuildAll();
     site.post("alice", "second", T0.plusSeconds(60));
-    live.set(site.build());
+    live.set(site.seal(T0.plusSeconds(61)).build());
 
     BatchReport report = generator.builder().rebuildAll();
 

@@ -81,12 +81,11 @@ class StreamHandlerTest {
 
     BatchReport report = handler.process(event("/events/two-users.json"));
 
-    assertThat(report.records()).isEqualTo(20);
+    assertThat(report.records()).isEqualTo(12);
     assertThat(report.failed()).isFalse();
     assertThat(files(first).keySet())
         .containsExactlyInAnyOrder(
             "index.html",
-            "page/1/index.html",
             "users/alice/index.html",
             "users/alice/page/1/index.html",
             "users/alice/home/index.html",
@@ -98,7 +97,8 @@ class StreamHandlerTest {
             "users/bob/home/index.html",
             "users/bob/following.json",
             "users/bob/posts/1/index.html");
-    assertThat(report.written()).isEqualTo(13);
+    // No explore page yet: the posts are numbered once their minute is past (a later seal).
+    assertThat(report.written()).isEqualTo(12);
   }
 
   @Test
@@ -111,7 +111,7 @@ class StreamHandlerTest {
 
     assertThat(again.written()).isZero();
     assertThat(again.deleted()).isZero();
-    assertThat(again.unchanged()).isEqualTo(13);
+    assertThat(again.unchanged()).isEqualTo(12);
     assertThat(again.invalidated()).isZero();
     assertThat(files(first)).isEqualTo(before);
   }
@@ -190,7 +190,6 @@ class StreamHandlerTest {
                   String sk = r.getDynamodb().getKeys().get("sk").getS();
                   return pk.startsWith("EMAIL#")
                       || pk.startsWith("SESSION#")
-                      || pk.equals("SITE")
                       || sk.startsWith("FOLLOWER#")
                       || (sk.equals("PROFILE") && r.getEventName().equals("MODIFY"));
                 })
@@ -199,7 +198,7 @@ class StreamHandlerTest {
     BatchReport report =
         generator(tableAfterBatch(), first, Invalidator.NONE).handler().process(event);
 
-    assertThat(report.records()).isEqualTo(14);
+    assertThat(report.records()).isEqualTo(6);
     assertThat(report.changes()).isZero();
     assertThat(report.planned()).isZero();
     assertThat(files(first)).isEmpty();

@@ -10,7 +10,10 @@ public sealed interface Change {
   record UserChanged(String username) implements Change {}
 
   /** A post was written (or removed). */
-  record PostChanged(String author, long seq, long siteSeq) implements Change {}
+  record PostChanged(String author, long seq) implements Change {}
+
+  /** Posts {@code first..first+count-1} of the site were numbered for good (a seal). */
+  record PostsNumbered(long first, long count) implements Change {}
 
   /** {@code username} asked for their home timeline; {@code requestedMillis} names the request. */
   record HomeRequested(String username, long requestedMillis) implements Change {}

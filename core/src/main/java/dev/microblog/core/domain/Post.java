@@ -1,9 +1,31 @@
 package dev.microblog.core.domain;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 
 /**
- * A post. {@code seq} numbers the author's posts from 1 and {@code siteSeq} all posts of the site
- * from 1; both are given once, at write time, so the page a post lands on never changes.
+ * A post. {@code seq} numbers the author's posts from 1, given once at write time, so the profile
+ * page a post lands on never changes. Its place among all the site's posts is given later, when the
+ * generator seals the minute it was written in ({@code Seal}).
  */
-public record Post(String author, long seq, long siteSeq, String body, Instant createdAt) {}
+public record Post(String author, long seq, String body, Instant createdAt) {
+  /** Times are kept to the millisecond, as the table's explore index orders them. */
+  public Post {
+    createdAt = createdAt.truncatedTo(ChronoUnit.MILLIS);
+  }
+
+  /**
+   * The site's order, newest first: by time, then by author and number, so that two posts of the
+   * same millisecond still have one order everywhere (pages, timelines, the explore index).
+   */
+  public static final Comparator<Post> NEWEST_FIRST =
+      Comparator.comparing(Post::createdAt)
+          .thenComparing(Post::author)
+          .thenComparingLong(Post::seq)
+          .reversed();
+
+  public PostId id() {
+    return new PostId(author, seq);
+  }
+}

@@ -3,20 +3,26 @@ package dev.microblog.core.store;
 import static dev.microblog.core.store.Table.*;
 
 import dev.microblog.core.domain.Post;
+import dev.microblog.core.domain.PostId;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
 /**
- * Posts. Each post takes the next number in its author's sequence and in the site's sequence in the
- * same transaction that stores it, so numbers have no gaps and pages stay stable.
+ * Posts. A post claims its author's next number by the condition on its own put (no counter item),
+ * so numbers have no gaps, pages stay stable, and a post costs one item write plus its one index
+ * entry.
  */
 public final class PostStore {
   private static final int MAX_ATTEMPTS = 20;
@@ -28,88 +34,88 @@ public final class PostStore {
   }
 
   /**
-   * Stores a new post.
+   * Stores a new post as its author's next one.
    *
    * @throws NoSuchUser if the author does not exist
+   * @throws Busy if other posts by the same author kept taking the number
    */
   public Post create(String author, String body, Instant now) {
+    if (table.get(userPk(author), PROFILE).isEmpty()) {
+      throw new NoSuchUser(author);
+    }
+    // Names this call's put: when the SDK resends a put whose answer was lost, the second attempt
+    // finds the first one's item, and the token tells it the item is its own.
+    String token = UUID.randomUUID().toString();
     for (int attempt = 1; ; attempt++) {
-      long userSeq =
-          table
-                  .get(userPk(author), PROFILE)
-                  .map(i -> num(i, "postCount"))
-                  .orElseThrow(() -> new NoSuchUser(author))
-              + 1;
-      long siteSeq = table.get(SITE, COUNTERS).map(i -> num(i, "postCount")).orElse(0L) + 1;
-      Post post = new Post(author, userSeq, siteSeq, body, now);
+      Post post = new Post(author, count(author) + 1, body, now);
+      Map<String, AttributeValue> item = postItem(post);
+      item.put("token", s(token));
       try {
-        Transactions.write(table, writesFor(post));
+        table
+            .client()
+            .putItem(
+                p ->
+                    p.tableName(table.name())
+                        .item(item)
+                        .conditionExpression("attribute_not_exists(pk)")
+                        .returnValuesOnConditionCheckFailure(
+                            ReturnValuesOnConditionCheckFailure.ALL_OLD));
         return post;
-      } catch (TransactionCanceledException e) {
-        // Another post took one of our numbers first (or the author was deleted); read again.
-        if (!Transactions.anyConditionFailed(e) || attempt == MAX_ATTEMPTS) {
-          throw e;
+      } catch (ConditionalCheckFailedException taken) {
+        if (taken.hasItem() && token.equals(str(taken.item(), "token"))) {
+          return post;
         }
-        if (!table.get(userPk(author), PROFILE).isPresent()) {
-          throw new NoSuchUser(author);
+        if (attempt == MAX_ATTEMPTS) {
+          throw new Busy(
+              "post number " + post.seq() + " of " + author + " kept being taken", taken);
         }
+        // Another post by the same author took the number first: take the next one.
         Transactions.backOff(attempt);
       }
     }
   }
 
-  /** The post's item, listed on the site's explore index too. */
+  /** The post's item, with its entry in the site's explore index. */
   static Map<String, AttributeValue> postItem(Post post) {
     Map<String, AttributeValue> item = item(userPk(post.author()), postSk(post.seq()));
     item.put("author", s(post.author()));
     item.put("seq", n(post.seq()));
-    item.put("siteSeq", n(post.siteSeq()));
     item.put("body", s(post.body()));
     item.put("createdAt", s(post.createdAt().toString()));
-    item.put(GSI1_PK, s(EXPLORE));
-    item.put(GSI1_SK, s(pad(post.siteSeq(), 15)));
+    item.put(
+        GSI1_PK,
+        s(
+            exploreBucket(
+                post.createdAt().atOffset(ZoneOffset.UTC).toLocalDate(), exploreShard(post.id()))));
+    item.put(GSI1_SK, s(orderKey(post.createdAt(), post.author(), post.seq())));
     return item;
-  }
-
-  private List<TransactWriteItem> writesFor(Post post) {
-    Map<String, AttributeValue> item = postItem(post);
-    return List.of(
-        // A profile always has postCount, so this also fails if the author is gone.
-        counterStep(key(userPk(post.author()), PROFILE), post.seq(), null),
-        counterStep(key(SITE, COUNTERS), post.siteSeq(), "attribute_not_exists(postCount)"),
-        TransactWriteItem.builder()
-            .put(
-                p ->
-                    p.tableName(table.name())
-                        .item(item)
-                        .conditionExpression("attribute_not_exists(pk)"))
-            .build());
-  }
-
-  /**
-   * Moves a counter from {@code next - 1} to {@code next}, failing if someone else moved it. {@code
-   * whenFirst} is the condition that also allows the very first step, when the counter does not
-   * exist yet.
-   */
-  private TransactWriteItem counterStep(
-      Map<String, AttributeValue> key, long next, String whenFirst) {
-    String condition =
-        next == 1 && whenFirst != null
-            ? whenFirst + " OR postCount = :previous"
-            : "postCount = :previous";
-    return TransactWriteItem.builder()
-        .update(
-            u ->
-                u.tableName(table.name())
-                    .key(key)
-                    .updateExpression("SET postCount = :next")
-                    .conditionExpression(condition)
-                    .expressionAttributeValues(Map.of(":next", n(next), ":previous", n(next - 1))))
-        .build();
   }
 
   public Optional<Post> find(String author, long seq) {
     return table.get(userPk(author), postSk(seq)).map(PostStore::toPost);
+  }
+
+  /** How many posts the author has written: the number of their newest. */
+  public long count(String author) {
+    return countOf(table, author);
+  }
+
+  static long countOf(Table table, String author) {
+    var items =
+        table
+            .client()
+            .query(
+                q ->
+                    q.tableName(table.name())
+                        .keyConditionExpression("pk = :pk AND begins_with(sk, :post)")
+                        .expressionAttributeValues(
+                            Map.of(":pk", s(userPk(author)), ":post", s(POST)))
+                        .projectionExpression("seq")
+                        .scanIndexForward(false)
+                        .consistentRead(true)
+                        .limit(1))
+            .items();
+    return items.isEmpty() ? 0 : num(items.getFirst(), "seq");
   }
 
   /** The author's posts numbered {@code from..to} (inclusive), newest first. */
@@ -122,20 +128,31 @@ public final class PostStore {
                 Map.of(":pk", s(userPk(author)), ":from", s(postSk(from)), ":to", s(postSk(to))))
             .scanIndexForward(false)
             .consistentRead(true)
-            .build());
+            .build(),
+        Integer.MAX_VALUE);
   }
 
-  /** The site's posts numbered {@code from..to} (inclusive), newest first. */
-  public List<Post> explore(long from, long to) {
-    return query(
-        QueryRequest.builder()
-            .tableName(table.name())
-            .indexName(GSI1)
-            .keyConditionExpression("gsi1pk = :explore AND gsi1sk BETWEEN :from AND :to")
-            .expressionAttributeValues(
-                Map.of(":explore", s(EXPLORE), ":from", s(pad(from, 15)), ":to", s(pad(to, 15))))
-            .scanIndexForward(false)
-            .build());
+  /** These posts, read by key (up to 100 at a time), in the order asked; missing ones left out. */
+  public List<Post> byIds(List<PostId> ids) {
+    Map<PostId, Post> found = new HashMap<>();
+    for (int from = 0; from < ids.size(); from += 100) {
+      List<Map<String, AttributeValue>> keys =
+          ids.subList(from, Math.min(ids.size(), from + 100)).stream()
+              .map(id -> key(userPk(id.author()), postSk(id.seq())))
+              .toList();
+      Map<String, KeysAndAttributes> request =
+          Map.of(table.name(), KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
+      while (!request.isEmpty()) {
+        var asked = request;
+        var response = table.client().batchGetItem(b -> b.requestItems(asked));
+        response
+            .responses()
+            .getOrDefault(table.name(), List.of())
+            .forEach(i -> found.put(toPost(i).id(), toPost(i)));
+        request = response.unprocessedKeys();
+      }
+    }
+    return ids.stream().map(found::get).filter(Objects::nonNull).toList();
   }
 
   /**
@@ -156,12 +173,8 @@ public final class PostStore {
                   .build(),
               limit));
     }
-    merged.sort(Comparator.comparingLong(Post::siteSeq).reversed());
+    merged.sort(Post.NEWEST_FIRST);
     return merged.subList(0, Math.min(limit, merged.size()));
-  }
-
-  private List<Post> query(QueryRequest request) {
-    return query(request, Integer.MAX_VALUE);
   }
 
   private List<Post> query(QueryRequest request, int max) {
@@ -179,10 +192,6 @@ public final class PostStore {
 
   static Post toPost(Map<String, AttributeValue> i) {
     return new Post(
-        str(i, "author"),
-        num(i, "seq"),
-        num(i, "siteSeq"),
-        str(i, "body"),
-        Instant.parse(str(i, "createdAt")));
+        str(i, "author"), num(i, "seq"), str(i, "body"), Instant.parse(str(i, "createdAt")));
   }
 }

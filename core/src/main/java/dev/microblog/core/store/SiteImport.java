@@ -4,6 +4,7 @@ import static dev.microblog.core.store.Table.*;
 
 import dev.microblog.core.domain.NewUser;
 import dev.microblog.core.domain.Post;
+import dev.microblog.core.domain.PostId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,7 +23,8 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * posts().create} and {@code follows().follow} would leave after the same calls in the same order,
  * in a fraction of the requests. For seeding benchmarks and demo tables, never next to live
  * writers: it checks no conditions and owns the counters until {@link #close()}, which writes the
- * profiles with their counts and the site counters last.
+ * profiles with their follow counts, and numbers every imported post on explore as the generator's
+ * sealing would have ({@link ExploreStore}), last.
  */
 public final class SiteImport implements AutoCloseable {
   /** DynamoDB takes at most 25 writes per batch. */
@@ -36,7 +38,7 @@ public final class SiteImport implements AutoCloseable {
   private final ExecutorService senders = Executors.newFixedThreadPool(IN_FLIGHT);
   private final Semaphore slots = new Semaphore(IN_FLIGHT * 2);
   private final List<Future<?>> sent = new ArrayList<>();
-  private long sitePosts;
+  private final List<Post> imported = new ArrayList<>();
 
   SiteImport(Table table) {
     this.table = table;
@@ -63,8 +65,9 @@ public final class SiteImport implements AutoCloseable {
   /** The author's next post, numbered as {@code posts().create} would number it. */
   public Post post(String author, String body, Instant createdAt) {
     Counts counts = existing(author);
-    Post post = new Post(author, ++counts.posts, ++sitePosts, body, createdAt);
+    Post post = new Post(author, ++counts.posts, body, createdAt);
     add(PostStore.postItem(post));
+    imported.add(new Post(author, post.seq(), "", post.createdAt()));
     return post;
   }
 
@@ -82,12 +85,9 @@ public final class SiteImport implements AutoCloseable {
   public void close() {
     try {
       for (Counts c : users.values()) {
-        add(UserStore.profileItem(c.user, c.posts, c.followers, c.following));
+        add(UserStore.profileItem(c.user, c.followers, c.following));
       }
-      Map<String, AttributeValue> counters = item(SITE, COUNTERS);
-      counters.put("postCount", n(sitePosts));
-      counters.put("userCount", n(users.size()));
-      add(counters);
+      seal();
       flush();
       for (Future<?> f : sent) {
         f.get();
@@ -100,6 +100,31 @@ public final class SiteImport implements AutoCloseable {
     } finally {
       senders.shutdown();
     }
+  }
+
+  /**
+   * Numbers the imported posts in the site's order, up to now (or just after the newest, if later):
+   * the generator's sealing goes on from there without walking back through the import's past.
+   */
+  private void seal() {
+    if (imported.isEmpty()) {
+      return;
+    }
+    List<Post> oldestFirst = new ArrayList<>(imported);
+    oldestFirst.sort(Post.NEWEST_FIRST.reversed());
+    for (int from = 0; from < oldestFirst.size(); from += ExploreStore.SEAL_POSTS) {
+      List<PostId> ids =
+          oldestFirst
+              .subList(from, Math.min(oldestFirst.size(), from + ExploreStore.SEAL_POSTS))
+              .stream()
+              .map(Post::id)
+              .toList();
+      add(ExploreStore.sealItem(new ExploreStore.Seal(from + 1L, ids)));
+    }
+    Instant newest = oldestFirst.getLast().createdAt().plusMillis(1);
+    Instant now = Instant.now();
+    Instant until = newest.isAfter(now) ? newest : now;
+    add(ExploreStore.progressItem(new ExploreStore.Progress(until, oldestFirst.size() + 1L)));
   }
 
   private Counts existing(String username) {

@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class SiteScan {
   /** What the scan finds, item by item, in no order; called from several threads at once. */
   public interface Visitor {
+    /** A profile; its post count is left 0 here, as the count is its posts' highest number. */
     void user(User user);
 
     void post(Post post);
@@ -27,7 +28,11 @@ public final class SiteScan {
     /** {@code follower} follows {@code followee} (each edge once). */
     void follow(String follower, String followee);
 
-    void sitePostCount(long count);
+    /** One seal of the explore numbering ({@link ExploreStore}). */
+    void seal(ExploreStore.Seal seal);
+
+    /** How far the explore numbering has got, if it has started. */
+    void progress(ExploreStore.Progress progress);
   }
 
   private static final int PAGE_ITEMS = 1000;
@@ -76,15 +81,17 @@ public final class SiteScan {
     String sk = str(item, SK);
     if (pk.startsWith(USER)) {
       if (sk.equals(PROFILE)) {
-        visitor.user(UserStore.toUser(item));
+        visitor.user(UserStore.toUser(item, 0));
       } else if (sk.startsWith(POST)) {
         visitor.post(PostStore.toPost(item));
       } else if (sk.startsWith(FOLLOWS)) {
         visitor.follow(pk.substring(USER.length()), sk.substring(FOLLOWS.length()));
       }
       // FOLLOWER# items are the same edges seen from the other side.
-    } else if (pk.equals(SITE) && sk.equals(COUNTERS)) {
-      visitor.sitePostCount(num(item, "postCount"));
+    } else if (pk.equals(EXPLORE) && sk.startsWith(SEAL)) {
+      visitor.seal(ExploreStore.toSeal(item));
+    } else if (pk.equals(EXPLORE) && sk.equals(SEALED)) {
+      visitor.progress(ExploreStore.toProgress(item));
     }
   }
 }

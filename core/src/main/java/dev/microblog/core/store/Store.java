@@ -7,6 +7,7 @@ public record Store(
     Table table,
     UserStore users,
     PostStore posts,
+    ExploreStore explore,
     FollowStore follows,
     SessionStore sessions,
     TimelineStore timelines,
@@ -14,10 +15,12 @@ public record Store(
 
   public static Store over(DynamoDbClient client, String tableName) {
     Table table = new Table(client, tableName);
+    PostStore posts = new PostStore(table);
     return new Store(
         table,
         new UserStore(table),
-        new PostStore(table),
+        posts,
+        new ExploreStore(table, posts),
         new FollowStore(table),
         new SessionStore(table),
         new TimelineStore(table),

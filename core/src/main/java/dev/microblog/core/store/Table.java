@@ -1,5 +1,9 @@
 package dev.microblog.core.store;
 
+import dev.microblog.core.domain.Post;
+import dev.microblog.core.domain.PostId;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,21 +26,27 @@ import software.amazon.awssdk.services.dynamodb.model.TimeToLiveSpecification;
 
 /**
  * The single table and its key layout. Every item has a partition key {@code pk} and sort key
- * {@code sk}; {@code gsi1} lists all posts of the site and all users in order.
+ * {@code sk}; {@code gsi1} (keys only) lists the site's posts by time in sharded day buckets, and
+ * all users in order.
  *
  * <pre>
  * pk                 sk                   what
- * USER#alice         PROFILE              profile, password hash, counters
- * USER#alice         POST#0000000042      alice's 42nd post (gsi1: EXPLORE / site sequence)
+ * USER#alice         PROFILE              profile, password hash, follow counters
+ * USER#alice         POST#0000000042      alice's 42nd post; gsi1: EXPLORE#&lt;day&gt;#&lt;shard&gt; / time
  * USER#alice         FOLLOWS#bob          alice follows bob
  * USER#alice         HOME                 alice asked for her home timeline (generator renders it)
  * USER#alice         HOME_SERVED          the newest such request the generator has served
  * USER#bob           FOLLOWER#alice       the same edge seen from bob
  * EMAIL#a@example.org EMAIL               makes e-mail addresses unique
- * SITE               COUNTERS             site-wide post and user counters
+ * EXPLORE            SEALED               how far the site's posts are numbered (see Seals)
+ * EXPLORE            SEAL#000000000041    posts 41.. of the site, in order, numbered for good
  * SESSION#&lt;sha256&gt; SESSION              a login session, removed by TTL
  * CDN                OWED                 paths the generator owes the CDN an invalidation for
  * </pre>
+ *
+ * No item is written by every post: a post writes its own item only (its number is claimed by the
+ * put's condition), and its index entry lands in one of {@link #EXPLORE_SHARDS} partitions of the
+ * day.
  */
 public final class Table {
   public static final String PK = "pk";
@@ -54,12 +64,16 @@ public final class Table {
   static final String HOME = "HOME";
   static final String HOME_SERVED = "HOME_SERVED";
   static final String EMAIL = "EMAIL#";
-  static final String SITE = "SITE";
-  static final String COUNTERS = "COUNTERS";
   static final String SESSION = "SESSION#";
   static final String CDN = "CDN";
   static final String OWED = "OWED";
   static final String EXPLORE = "EXPLORE";
+  static final String SEALED = "SEALED";
+  static final String SEAL = "SEAL#";
+
+  /** Index partitions per day the site's posts are spread over (each takes 1,000 writes/s). */
+  static final int EXPLORE_SHARDS = 8;
+
   static final String USERS = "USERS";
 
   private final DynamoDbClient client;
@@ -106,7 +120,9 @@ public final class Table {
             GlobalSecondaryIndex.builder()
                 .indexName(GSI1)
                 .keySchema(key(GSI1_PK, KeyType.HASH), key(GSI1_SK, KeyType.RANGE))
-                .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
+                // Keys only: an index entry is written once with its post and never again, and
+                // profile counters changing do not touch the index.
+                .projection(Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build())
                 .build())
         .streamSpecification(
             StreamSpecification.builder()
@@ -167,6 +183,23 @@ public final class Table {
 
   static String postSk(long seq) {
     return POST + pad(seq, 10);
+  }
+
+  /** The explore index partition of a post: its day (UTC) and a shard spreading the day. */
+  static String exploreBucket(LocalDate day, int shard) {
+    return EXPLORE + "#" + day + "#" + shard;
+  }
+
+  static int exploreShard(PostId id) {
+    return Math.floorMod((id.author() + "/" + id.seq()).hashCode(), EXPLORE_SHARDS);
+  }
+
+  /**
+   * The explore index sort key: sorts as {@link Post#NEWEST_FIRST} reversed ('#' sorts before every
+   * character a username may hold).
+   */
+  static String orderKey(Instant createdAt, String author, long seq) {
+    return pad(createdAt.toEpochMilli(), 13) + "#" + author + "#" + pad(seq, 10);
   }
 
   static String pad(long n, int width) {

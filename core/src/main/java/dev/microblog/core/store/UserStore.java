@@ -24,28 +24,16 @@ public final class UserStore {
   }
 
   /**
-   * Creates the user, its e-mail claim and bumps the user counter in one transaction.
+   * Creates the user and its e-mail claim in one transaction.
    *
    * @throws Conflict naming every field that is already taken; nothing is written then
    */
   public User create(NewUser user) {
-    Map<String, AttributeValue> profile = profileItem(user, 0, 0, 0);
+    Map<String, AttributeValue> profile = profileItem(user, 0, 0);
     Map<String, AttributeValue> email = emailItem(user);
 
     try {
-      Transactions.write(
-          table,
-          List.of(
-              putIfAbsent(profile),
-              putIfAbsent(email),
-              TransactWriteItem.builder()
-                  .update(
-                      u ->
-                          u.tableName(table.name())
-                              .key(key(SITE, COUNTERS))
-                              .updateExpression("ADD userCount :one")
-                              .expressionAttributeValues(Map.of(":one", n(1))))
-                  .build()));
+      Transactions.write(table, List.of(putIfAbsent(profile), putIfAbsent(email)));
     } catch (TransactionCanceledException e) {
       EnumSet<Conflict.Field> taken = EnumSet.noneOf(Conflict.Field.class);
       if (Transactions.conditionFailed(e, 0)) {
@@ -62,16 +50,17 @@ public final class UserStore {
     return new User(user.username(), user.joinedAt(), "", 0, 0, 0);
   }
 
-  /** The profile item of a new user with these counters. */
-  static Map<String, AttributeValue> profileItem(
-      NewUser user, long postCount, long followers, long following) {
+  /**
+   * The profile item of a new user with these follow counters. It has no post count: that is the
+   * number of the user's newest post, which no post has to write here.
+   */
+  static Map<String, AttributeValue> profileItem(NewUser user, long followers, long following) {
     Map<String, AttributeValue> profile = item(userPk(user.username()), PROFILE);
     profile.put("username", s(user.username()));
     profile.put("email", s(user.email()));
     profile.put("passwordHash", s(user.passwordHash()));
     profile.put("joinedAt", s(user.joinedAt().toString()));
     profile.put("about", s(""));
-    profile.put("postCount", n(postCount));
     profile.put("followers", n(followers));
     profile.put("following", n(following));
     profile.put(GSI1_PK, s(USERS));
@@ -87,11 +76,13 @@ public final class UserStore {
   }
 
   public Optional<User> find(String username) {
-    return table.get(userPk(username), PROFILE).map(UserStore::toUser);
+    return table
+        .get(userPk(username), PROFILE)
+        .map(i -> toUser(i, PostStore.countOf(table, username)));
   }
 
   public boolean exists(String username) {
-    return find(username).isPresent();
+    return table.get(userPk(username), PROFILE).isPresent();
   }
 
   /** The stored password hash, for login only. */
@@ -103,7 +94,7 @@ public final class UserStore {
     return table.get(emailPk(email), "EMAIL").isPresent();
   }
 
-  /** All usernames in order, for a full rebuild of the site. */
+  /** All usernames in order (the index holds keys only: the name is its sort key). */
   public List<String> allUsernames() {
     List<String> names = new ArrayList<>();
     table
@@ -115,21 +106,16 @@ public final class UserStore {
                     .keyConditionExpression("gsi1pk = :users")
                     .expressionAttributeValues(Map.of(":users", s(USERS))))
         .items()
-        .forEach(i -> names.add(str(i, "username")));
+        .forEach(i -> names.add(str(i, GSI1_SK)));
     return names;
   }
 
-  /** Site-wide counters: how many posts and users exist. */
-  public long sitePostCount() {
-    return table.get(SITE, COUNTERS).map(i -> num(i, "postCount")).orElse(0L);
-  }
-
-  static User toUser(Map<String, AttributeValue> i) {
+  static User toUser(Map<String, AttributeValue> i, long postCount) {
     return new User(
         str(i, "username"),
         Instant.parse(str(i, "joinedAt")),
         str(i, "about") == null ? "" : str(i, "about"),
-        num(i, "postCount"),
+        postCount,
         num(i, "followers"),
         num(i, "following"));
   }

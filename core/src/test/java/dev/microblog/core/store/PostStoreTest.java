@@ -27,16 +27,23 @@ class PostStoreTest {
   }
 
   @Test
-  void posts_are_numbered_per_author_and_per_site() {
+  void posts_are_numbered_per_author_and_the_count_is_the_newest_number() {
     Post first = store.posts().create("alice", "one", NOW);
     Post second = store.posts().create("bob", "two", NOW);
     Post third = store.posts().create("alice", "three", NOW);
 
     assertThat(List.of(first.seq(), second.seq(), third.seq())).containsExactly(1L, 1L, 2L);
-    assertThat(List.of(first.siteSeq(), second.siteSeq(), third.siteSeq()))
-        .containsExactly(1L, 2L, 3L);
     assertThat(store.users().find("alice").orElseThrow().postCount()).isEqualTo(2);
-    assertThat(store.users().sitePostCount()).isEqualTo(3);
+    assertThat(store.posts().count("bob")).isEqualTo(1);
+  }
+
+  @Test
+  void a_post_writes_its_own_item_and_nothing_else() {
+    long before = TestTable.itemCount(store);
+
+    store.posts().create("alice", "one", NOW);
+
+    assertThat(TestTable.itemCount(store)).isEqualTo(before + 1);
   }
 
   @Test
@@ -54,9 +61,9 @@ class PostStoreTest {
     }
     pool.shutdown();
 
-    assertThat(posts.stream().map(Post::siteSeq))
-        .containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(1, 24).boxed().toList());
     assertThat(posts.stream().filter(p -> p.author().equals("alice")).map(Post::seq))
+        .containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(1, 12).boxed().toList());
+    assertThat(posts.stream().filter(p -> p.author().equals("bob")).map(Post::seq))
         .containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(1, 12).boxed().toList());
   }
 
@@ -78,18 +85,27 @@ class PostStoreTest {
 
     assertThat(store.posts().byAuthor("alice", 2, 4).stream().map(Post::body))
         .containsExactly("a4", "a3", "a2");
-    assertThat(store.posts().explore(9, 10).stream().map(Post::body)).containsExactly("b5", "a5");
     assertThat(store.posts().find("bob", 3)).map(Post::body).contains("b3");
   }
 
   @Test
-  void the_latest_posts_of_several_authors_merge_in_site_order() {
+  void the_latest_posts_of_several_authors_merge_newest_first() {
     for (int i = 1; i <= 3; i++) {
-      store.posts().create("alice", "a" + i, NOW);
-      store.posts().create("bob", "b" + i, NOW);
+      store.posts().create("alice", "a" + i, NOW.plusSeconds(2 * i));
+      store.posts().create("bob", "b" + i, NOW.plusSeconds(2 * i + 1));
     }
 
     assertThat(store.posts().latestOf(List.of("alice", "bob"), 4).stream().map(Post::body))
         .containsExactly("b3", "a3", "b2", "a2");
+  }
+
+  @Test
+  void posts_of_one_millisecond_still_have_one_order_by_author_then_number() {
+    store.posts().create("alice", "a1", NOW);
+    store.posts().create("bob", "b1", NOW);
+    store.posts().create("alice", "a2", NOW);
+
+    assertThat(store.posts().latestOf(List.of("alice", "bob"), 3).stream().map(Post::body))
+        .containsExactly("b1", "a2", "a1");
   }
 }

@@ -4,9 +4,9 @@ import dev.microblog.core.change.Change;
 import dev.microblog.core.change.Change.FollowChanged;
 import dev.microblog.core.change.Change.HomeRequested;
 import dev.microblog.core.change.Change.PostChanged;
+import dev.microblog.core.change.Change.PostsNumbered;
 import dev.microblog.core.change.Change.UserChanged;
 import dev.microblog.core.domain.Pagination;
-import dev.microblog.core.domain.Post;
 import dev.microblog.generator.planning.PageRef.Assets;
 import dev.microblog.generator.planning.PageRef.ExploreFront;
 import dev.microblog.generator.planning.PageRef.ExplorePage;
@@ -37,6 +37,7 @@ public final class PagePlanner {
     Set<PageRef> pages = new LinkedHashSet<>();
     switch (change) {
       case PostChanged post -> post(post, pages);
+      case PostsNumbered numbered -> numbered(numbered, pages);
       case UserChanged user -> {
         pages.add(new ProfileFront(user.username()));
         pages.add(new Timeline(user.username()));
@@ -55,8 +56,10 @@ public final class PagePlanner {
   }
 
   /**
-   * A post lands on the last page of its author's and of the site's stable pages. When it is the
-   * first post of such a page, the page before it gains its "newer" link.
+   * A post lands on the last stable page of its author's profile and on the fronts (profile,
+   * explore, the author's own timeline). When it is the first post of a stable page, the page
+   * before gains its "newer" link. Its explore pages follow when it is numbered ({@link
+   * PostsNumbered}).
    */
   private void post(PostChanged post, Set<PageRef> pages) {
     String author = post.author();
@@ -68,20 +71,28 @@ public final class PagePlanner {
       pages.add(new ProfilePage(author, profilePage - 1));
     }
     pages.add(new ExploreFront());
-    long siteSeq =
-        post.siteSeq() > 0
-            ? post.siteSeq()
-            : state.post(author, post.seq()).map(Post::siteSeq).orElse(0L);
-    if (siteSeq > 0) {
-      long explorePage = pagination.pageOf(siteSeq);
-      pages.add(new ExplorePage(explorePage));
-      if (startsPage(siteSeq)) {
-        pages.add(new ExplorePage(explorePage - 1));
-      }
-    }
     // The author's own timeline, and no one else's: followers' timelines are brought up to date
     // when their owners ask (/api/home), so a post costs the same for 10 followers or 100,000.
     pages.add(new Timeline(author));
+  }
+
+  /**
+   * Numbered posts fill the explore pages they land on (and the page before gains its "newer"
+   * link); the front's older half comes from the numbered posts too.
+   */
+  private void numbered(PostsNumbered numbered, Set<PageRef> pages) {
+    if (numbered.count() < 1) {
+      return;
+    }
+    long first = pagination.pageOf(numbered.first());
+    long last = pagination.pageOf(numbered.first() + numbered.count() - 1);
+    if (startsPage(numbered.first())) {
+      pages.add(new ExplorePage(first - 1));
+    }
+    for (long k = first; k <= last; k++) {
+      pages.add(new ExplorePage(k));
+    }
+    pages.add(new ExploreFront());
   }
 
   private boolean startsPage(long seq) {
@@ -101,7 +112,7 @@ public final class PagePlanner {
     pages.add(SitePage.LOGIN);
     pages.add(SitePage.NOT_FOUND);
     pages.add(new ExploreFront());
-    for (long k = 1; k <= stablePages(state.sitePostCount()); k++) {
+    for (long k = 1; k <= stablePages(state.numberedCount()); k++) {
       pages.add(new ExplorePage(k));
     }
     for (String name : state.usernames()) {

@@ -100,26 +100,35 @@ public final class SiteRenderer {
     return SitePaths.timeline(username).substring(1) + "page/";
   }
 
-  /** {@code k == null}: the front, which shows the newest page. */
+  /** {@code k == null}: the front, the newest page-full of posts, numbered or not yet. */
   private Rendering explore(Long k, Locale locale) {
     String path = k == null ? SitePaths.explore() : SitePaths.explorePage(k);
-    long total = state.sitePostCount();
-    long last = pagination.pageCount(total);
-    long page = k == null ? last : k;
-    if (k != null && !isStablePage(k, total)) {
-      return Rendering.removed(SitePaths.objectKey(path));
-    }
-    List<Post> posts = stablePage(page, total, state::explore, "explore");
+    Paginator pages =
+        new Paginator(
+            pagination, state.numberedCount(), SitePaths::explorePage, SitePaths.explore());
     Messages t = templates.messages(locale);
-    String title = k == null ? t.get("explore_title") : t.get("explore_page_title", page);
-    Pager pager =
-        new Pager(
-            k != null && page < last ? SitePaths.explorePage(page + 1) : null,
-            page > 1 ? SitePaths.explorePage(page - 1) : null);
+    List<Post> posts;
+    Pager pager;
+    String title;
+    if (k == null) {
+      posts = new ArrayList<>(state.newestUnnumbered(pagination.pageSize()));
+      long fromNumbered = pagination.pageSize() - posts.size();
+      long newestLeftOut = pages.count() - fromNumbered;
+      posts.addAll(state.explore(Math.max(1, newestLeftOut + 1), pages.count()));
+      pager = pages.frontPager(newestLeftOut);
+      title = t.get("explore_title");
+    } else {
+      if (!pages.hasPage(k)) {
+        return Rendering.removed(SitePaths.objectKey(path));
+      }
+      posts = stablePage(pages, k, state::explore, "explore");
+      pager = pages.pager(k);
+      title = t.get("explore_page_title", k);
+    }
     var view = new ExploreView(title, title, k == null, views(posts, locale), pager);
+    CachePolicy policy = k == null ? CachePolicy.CHANGING : pages.policy(k);
     return Rendering.of(
-        Page.html(
-            path, templates.render("explore", locale, Map.of("view", view)), policy(k, last)));
+        Page.html(path, templates.render("explore", locale, Map.of("view", view)), policy));
   }
 
   private Rendering profile(String username, Long k, Locale locale) {
@@ -129,29 +138,39 @@ public final class SiteRenderer {
       return Rendering.removed(SitePaths.objectKey(path));
     }
     User user = found.get();
-    long last = pagination.pageCount(user.postCount());
-    long page = k == null ? last : k;
-    if (k != null && !isStablePage(k, user.postCount())) {
+    Paginator pages =
+        new Paginator(
+            pagination,
+            user.postCount(),
+            n -> SitePaths.profilePage(username, n),
+            SitePaths.profile(username));
+    if (k != null && !pages.hasPage(k)) {
       return Rendering.removed(SitePaths.objectKey(path));
     }
-    List<Post> posts =
-        stablePage(
-            page,
-            user.postCount(),
-            (from, to) -> state.postsBy(username, from, to),
-            "profile of " + username);
+    String list = "profile of " + username;
+    List<Post> posts;
+    Pager pager;
+    if (k == null) {
+      long newestLeftOut = Math.max(0, user.postCount() - pagination.pageSize());
+      posts =
+          read(
+              newestLeftOut + 1,
+              user.postCount(),
+              (from, to) -> state.postsBy(username, from, to),
+              list);
+      pager = pages.frontPager(newestLeftOut);
+    } else {
+      posts = stablePage(pages, k, (from, to) -> state.postsBy(username, from, to), list);
+      pager = pages.pager(k);
+    }
     Messages t = templates.messages(locale);
-    Pager pager =
-        new Pager(
-            k != null && page < last ? SitePaths.profilePage(username, page + 1) : null,
-            page > 1 ? SitePaths.profilePage(username, page - 1) : null);
     var view =
         new ProfileView(
-            k == null ? username : t.get("profile_page_title", username, page),
+            k == null ? username : t.get("profile_page_title", username, k),
             username,
             SitePaths.profile(username),
             k == null,
-            t.get("page_number", page),
+            k == null ? "" : t.get("page_number", k),
             user.about(),
             user.joinedAt().toString(),
             DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
@@ -165,9 +184,9 @@ public final class SiteRenderer {
             ApiPaths.unfollow(username),
             views(posts, locale),
             pager);
+    CachePolicy policy = k == null ? CachePolicy.CHANGING : pages.policy(k);
     return Rendering.of(
-        Page.html(
-            path, templates.render("profile", locale, Map.of("view", view)), policy(k, last)));
+        Page.html(path, templates.render("profile", locale, Map.of("view", view)), policy));
   }
 
   /** All pages of the timeline; pages beyond the last (it shrank after an unfollow) are swept. */
@@ -268,33 +287,26 @@ public final class SiteRenderer {
     return new Rendering(pages, List.of(), null);
   }
 
+  private static List<Post> stablePage(
+      Paginator pages, long k, BiFunction<Long, Long, List<Post>> read, String list) {
+    return read(pages.firstOf(k), pages.lastOf(k), read, list + " page " + k);
+  }
+
   /**
-   * The posts of stable page {@code page} of a list of {@code total}, checked against the count:
-   * fewer means the index has not caught up yet.
+   * Items {@code from..to} of a list, checked against the count: fewer means the index has not
+   * caught up yet.
    */
-  private List<Post> stablePage(
-      long page, long total, BiFunction<Long, Long, List<Post>> read, String list) {
-    long from = pagination.firstSeq(page);
-    long to = Math.min(total, pagination.lastSeq(page));
+  private static List<Post> read(
+      long from, long to, BiFunction<Long, Long, List<Post>> read, String what) {
     if (to < from) {
       return List.of();
     }
     List<Post> posts = read.apply(from, to);
     if (posts.size() < to - from + 1) {
       throw new NotYetVisible(
-          list + " page " + page + " shows " + posts.size() + " of " + (to - from + 1) + " posts");
+          what + " shows " + posts.size() + " of " + (to - from + 1) + " posts");
     }
     return posts;
-  }
-
-  /** Stable pages hold posts: an empty list has a front but no page 1. */
-  private boolean isStablePage(long k, long total) {
-    return total > 0 && k <= pagination.pageCount(total);
-  }
-
-  /** Fronts and the last page change with the next post; a page with a page after it never. */
-  private static CachePolicy policy(Long k, long last) {
-    return k != null && k < last ? CachePolicy.ARCHIVE : CachePolicy.CHANGING;
   }
 
   private static List<PostView> views(List<Post> posts, Locale locale) {

@@ -1,14 +1,16 @@
 package dev.microblog.generator.state;
 
 import dev.microblog.core.domain.Post;
+import dev.microblog.core.domain.PostId;
 import dev.microblog.core.domain.User;
+import dev.microblog.core.store.ExploreStore;
 import dev.microblog.core.store.SiteScan;
 import dev.microblog.core.store.Store;
 import dev.microblog.generator.support.Fanout;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +22,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The whole site in memory. A full rebuild reads the table once into a snapshot instead of asking
@@ -30,20 +32,42 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class SiteSnapshot implements SiteState {
   private final NavigableMap<String, User> users;
   private final Map<String, NavigableMap<Long, Post>> posts;
-  private final NavigableMap<Long, Post> explore;
+  private final NavigableMap<Long, Post> numbered;
+  private final long numberedCount;
+  private final Instant numberedUntil;
+  private final List<Post> unnumbered;
   private final Map<String, List<String>> following;
   private final Map<String, List<String>> followers;
-  private final long sitePostCount;
 
   private SiteSnapshot(
       Map<String, User> users,
       Map<String, NavigableMap<Long, Post>> posts,
-      Map<String, ? extends java.util.Collection<String>> following,
-      long sitePostCount) {
-    this.users = new TreeMap<>(users);
+      Map<String, ? extends Collection<String>> following,
+      NavigableMap<Long, Post> numbered,
+      long numberedCount,
+      Instant numberedUntil) {
+    this.users = new TreeMap<>();
+    users.forEach(
+        (name, u) -> {
+          NavigableMap<Long, Post> own = posts.getOrDefault(name, new TreeMap<>());
+          long count = own.isEmpty() ? 0 : own.lastKey();
+          this.users.put(
+              name, new User(name, u.joinedAt(), u.about(), count, u.followers(), u.following()));
+        });
     this.posts = Map.copyOf(posts);
-    this.explore = new TreeMap<>();
-    posts.values().forEach(byAuthor -> byAuthor.values().forEach(p -> explore.put(p.siteSeq(), p)));
+    this.numbered = new TreeMap<>(numbered);
+    this.numberedCount = numberedCount;
+    this.numberedUntil = numberedUntil;
+    List<Post> later = new ArrayList<>();
+    posts
+        .values()
+        .forEach(
+            own ->
+                own.values().stream()
+                    .filter(p -> !p.createdAt().isBefore(numberedUntil))
+                    .forEach(later::add));
+    later.sort(Post.NEWEST_FIRST);
+    this.unnumbered = List.copyOf(later);
     Map<String, List<String>> out = new TreeMap<>();
     Map<String, TreeSet<String>> in = new TreeMap<>();
     following.forEach(
@@ -54,12 +78,10 @@ public final class SiteSnapshot implements SiteState {
     this.following = out;
     this.followers = new TreeMap<>();
     in.forEach((followee, names) -> this.followers.put(followee, List.copyOf(names)));
-    this.sitePostCount = sitePostCount;
   }
 
   /** Reads everything {@code source} holds, one user at a time ({@code threads} at once). */
   public static SiteSnapshot load(SiteState source, int threads) {
-    long sitePostCount = source.sitePostCount();
     Map<String, User> users = new ConcurrentHashMap<>();
     Map<String, NavigableMap<Long, Post>> posts = new ConcurrentHashMap<>();
     Map<String, List<String>> following = new ConcurrentHashMap<>();
@@ -79,7 +101,13 @@ public final class SiteSnapshot implements SiteState {
                       }
                       posts.put(name, own);
                     }));
-    return new SiteSnapshot(users, posts, following, sitePostCount);
+    long count = source.numberedCount();
+    NavigableMap<Long, Post> numbered = new TreeMap<>();
+    List<Post> newestFirst = source.explore(1, count);
+    for (int i = 0; i < newestFirst.size(); i++) {
+      numbered.put(count - i, newestFirst.get(i));
+    }
+    return new SiteSnapshot(users, posts, following, numbered, count, source.numberedUntil());
   }
 
   /**
@@ -90,7 +118,8 @@ public final class SiteSnapshot implements SiteState {
     Map<String, User> users = new ConcurrentHashMap<>();
     Map<String, ConcurrentSkipListMap<Long, Post>> posts = new ConcurrentHashMap<>();
     Map<String, Queue<String>> following = new ConcurrentHashMap<>();
-    AtomicLong sitePostCount = new AtomicLong();
+    Queue<ExploreStore.Seal> seals = new ConcurrentLinkedQueue<>();
+    AtomicReference<ExploreStore.Progress> progress = new AtomicReference<>();
     Map<String, String> authors = new ConcurrentHashMap<>();
     store.scanSite(
         segments,
@@ -105,9 +134,7 @@ public final class SiteSnapshot implements SiteState {
             var byAuthor = posts.computeIfAbsent(post.author(), a -> new ConcurrentSkipListMap<>());
             // One copy of the author's name for all their posts: the snapshot is most of the heap.
             String author = authors.computeIfAbsent(post.author(), a -> a);
-            byAuthor.put(
-                post.seq(),
-                new Post(author, post.seq(), post.siteSeq(), post.body(), post.createdAt()));
+            byAuthor.put(post.seq(), new Post(author, post.seq(), post.body(), post.createdAt()));
           }
 
           @Override
@@ -116,20 +143,37 @@ public final class SiteSnapshot implements SiteState {
           }
 
           @Override
-          public void sitePostCount(long count) {
-            sitePostCount.set(count);
+          public void seal(ExploreStore.Seal seal) {
+            seals.add(seal);
+          }
+
+          @Override
+          public void progress(ExploreStore.Progress p) {
+            progress.set(p);
           }
         });
-    // As load() does: only users with a profile count, and only their posts up to their count.
+    // As load() does: only users with a profile count, and only posts of such users.
     Map<String, NavigableMap<Long, Post>> own = new HashMap<>();
     Map<String, List<String>> follows = new HashMap<>();
     users.forEach(
         (name, user) -> {
-          var byAuthor = posts.getOrDefault(name, new ConcurrentSkipListMap<>());
-          own.put(name, new TreeMap<>(byAuthor.headMap(user.postCount(), true)));
+          own.put(name, new TreeMap<>(posts.getOrDefault(name, new ConcurrentSkipListMap<>())));
           follows.put(name, List.copyOf(following.getOrDefault(name, new ArrayDeque<>())));
         });
-    return new SiteSnapshot(users, own, follows, sitePostCount.get());
+    ExploreStore.Progress p = progress.get();
+    long count = p == null ? 0 : p.numbered();
+    NavigableMap<Long, Post> numbered = new TreeMap<>();
+    for (ExploreStore.Seal seal : seals) {
+      for (int i = 0; i < seal.posts().size() && seal.first() + i <= count; i++) {
+        PostId id = seal.posts().get(i);
+        Post post = own.getOrDefault(id.author(), new TreeMap<>()).get(id.seq());
+        if (post != null) {
+          numbered.put(seal.first() + i, post);
+        }
+      }
+    }
+    return new SiteSnapshot(
+        users, own, follows, numbered, count, p == null ? Instant.EPOCH : p.until());
   }
 
   public static Builder builder() {
@@ -163,11 +207,6 @@ public final class SiteSnapshot implements SiteState {
   }
 
   @Override
-  public long sitePostCount() {
-    return sitePostCount;
-  }
-
-  @Override
   public Optional<Post> post(String author, long seq) {
     return Optional.ofNullable(postsOf(author).get(seq));
   }
@@ -178,8 +217,23 @@ public final class SiteSnapshot implements SiteState {
   }
 
   @Override
+  public long numberedCount() {
+    return numberedCount;
+  }
+
+  @Override
+  public Instant numberedUntil() {
+    return numberedUntil;
+  }
+
+  @Override
   public List<Post> explore(long from, long to) {
-    return from > to ? List.of() : newestFirst(explore.subMap(from, true, to, true));
+    return from > to ? List.of() : newestFirst(numbered.subMap(from, true, to, true));
+  }
+
+  @Override
+  public List<Post> newestUnnumbered(int limit) {
+    return unnumbered.subList(0, Math.min(limit, unnumbered.size()));
   }
 
   @Override
@@ -188,7 +242,7 @@ public final class SiteSnapshot implements SiteState {
     for (String author : authors) {
       postsOf(author).descendingMap().values().stream().limit(limit).forEach(merged::add);
     }
-    merged.sort(Comparator.comparingLong(Post::siteSeq).reversed());
+    merged.sort(Post.NEWEST_FIRST);
     return List.copyOf(merged.subList(0, Math.min(limit, merged.size())));
   }
 
@@ -201,14 +255,16 @@ public final class SiteSnapshot implements SiteState {
   }
 
   /**
-   * Builds a site step by step as the functions would write it: numbers and counters follow from
-   * the order of the calls. {@link #build()} may be called again after more steps.
+   * Builds a site step by step as the functions and the generator's sealing would write it: numbers
+   * and counters follow from the order of the calls. {@link #build()} may be called again after
+   * more steps.
    */
   public static final class Builder {
     private final Map<String, Instant> joined = new TreeMap<>();
     private final Map<String, NavigableMap<Long, Post>> posts = new TreeMap<>();
     private final Map<String, TreeSet<String>> following = new TreeMap<>();
-    private long siteSeq;
+    private final NavigableMap<Long, Post> numbered = new TreeMap<>();
+    private Instant numberedUntil = Instant.EPOCH;
 
     public Builder user(String username, Instant joinedAt) {
       joined.putIfAbsent(username, joinedAt);
@@ -220,9 +276,27 @@ public final class SiteSnapshot implements SiteState {
     /** Adds the author's next post (the author must exist). */
     public Post post(String author, String body, Instant createdAt) {
       NavigableMap<Long, Post> own = existing(posts, author);
-      Post post = new Post(author, own.size() + 1L, ++siteSeq, body, createdAt);
+      Post post = new Post(author, own.size() + 1L, body, createdAt);
       own.put(post.seq(), post);
       return post;
+    }
+
+    /** Numbers every post written before {@code end} and not numbered yet, oldest first. */
+    public Builder seal(Instant end) {
+      if (!end.isAfter(numberedUntil)) {
+        return this;
+      }
+      List<Post> due = new ArrayList<>();
+      posts.values().forEach(own -> own.values().forEach(due::add));
+      Instant from = numberedUntil;
+      due.removeIf(p -> p.createdAt().isBefore(from) || !p.createdAt().isBefore(end));
+      due.sort(Post.NEWEST_FIRST.reversed());
+      long next = numbered.isEmpty() ? 1 : numbered.lastKey() + 1;
+      for (Post p : due) {
+        numbered.put(next++, p);
+      }
+      numberedUntil = end;
+      return this;
     }
 
     public Builder follow(String follower, String followee) {
@@ -242,15 +316,13 @@ public final class SiteSnapshot implements SiteState {
       joined.forEach(
           (name, at) -> {
             long followers = following.values().stream().filter(s -> s.contains(name)).count();
-            users.put(
-                name,
-                new User(
-                    name, at, "", posts.get(name).size(), followers, following.get(name).size()));
+            users.put(name, new User(name, at, "", 0, followers, following.get(name).size()));
             postsCopy.put(name, new TreeMap<>(posts.get(name)));
           });
       Map<String, List<String>> followingCopy = new TreeMap<>();
       following.forEach((name, names) -> followingCopy.put(name, List.copyOf(names)));
-      return new SiteSnapshot(users, postsCopy, followingCopy, siteSeq);
+      return new SiteSnapshot(
+          users, postsCopy, followingCopy, numbered, numbered.size(), numberedUntil);
     }
 
     private static <V> V existing(Map<String, V> map, String username) {

@@ -2,6 +2,7 @@ package dev.microblog.generator.state;
 
 import dev.microblog.core.domain.Post;
 import dev.microblog.core.domain.User;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,16 +22,22 @@ public interface SiteState {
   /** Who follows {@code username}, in name order. */
   List<String> followers(String username);
 
-  /** How many posts the site has; the newest has this site sequence number. */
-  long sitePostCount();
-
   Optional<Post> post(String author, long seq);
 
   /** The author's posts numbered {@code from..to}, newest first. */
   List<Post> postsBy(String author, long from, long to);
 
-  /** The site's posts numbered {@code from..to} (site sequence), newest first. */
+  /** How many of the site's posts are numbered (sealed) for the explore pages. */
+  long numberedCount();
+
+  /** Posts written before this are numbered; later ones are not yet. */
+  Instant numberedUntil();
+
+  /** The site's numbered posts {@code from..to}, newest first. */
   List<Post> explore(long from, long to);
+
+  /** The newest {@code limit} posts not numbered yet, newest first. */
+  List<Post> newestUnnumbered(int limit);
 
   /**
    * Everything at once, for a full rebuild; {@code parallelism} reads may run at once. Sources that

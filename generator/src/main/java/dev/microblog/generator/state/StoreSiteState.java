@@ -2,12 +2,19 @@ package dev.microblog.generator.state;
 
 import dev.microblog.core.domain.Post;
 import dev.microblog.core.domain.User;
+import dev.microblog.core.store.ExploreStore;
 import dev.microblog.core.store.Store;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /** The site as the table holds it right now. */
-public record StoreSiteState(Store store) implements SiteState {
+public record StoreSiteState(Store store, Clock clock) implements SiteState {
+  public StoreSiteState(Store store) {
+    this(store, Clock.systemUTC());
+  }
+
   /** One segmented Scan of the table: a few large reads instead of three queries per user. */
   @Override
   public SiteSnapshot snapshot(int parallelism) {
@@ -35,11 +42,6 @@ public record StoreSiteState(Store store) implements SiteState {
   }
 
   @Override
-  public long sitePostCount() {
-    return store.users().sitePostCount();
-  }
-
-  @Override
   public Optional<Post> post(String author, long seq) {
     return store.posts().find(author, seq);
   }
@@ -50,8 +52,23 @@ public record StoreSiteState(Store store) implements SiteState {
   }
 
   @Override
+  public long numberedCount() {
+    return store.explore().progress().map(ExploreStore.Progress::numbered).orElse(0L);
+  }
+
+  @Override
+  public Instant numberedUntil() {
+    return store.explore().progress().map(ExploreStore.Progress::until).orElse(Instant.EPOCH);
+  }
+
+  @Override
   public List<Post> explore(long from, long to) {
-    return store.posts().explore(from, to);
+    return store.explore().numbered(from, to);
+  }
+
+  @Override
+  public List<Post> newestUnnumbered(int limit) {
+    return store.explore().newestUnnumbered(clock.instant(), limit);
   }
 
   @Override

@@ -52,6 +52,8 @@ class PagePlannerProperties {
       for (List<Integer> f : follows) {
         builder.follow(name(f.get(0)), name(f.get(1)));
       }
+      // All posts are numbered by the time the site is planned.
+      builder.seal(T0.plusSeconds(1));
       return new Built(builder.build(), posts);
     }
   }
@@ -86,7 +88,7 @@ class PagePlannerProperties {
   }
 
   @Test
-  void a_post_plans_its_permalink_profile_and_explore_pages_and_the_fronts() {
+  void a_post_plans_its_permalink_profile_page_and_the_fronts() {
     forAnyPost(
         (built, post) -> {
           PagePlan plan = planner(built).plan(changed(post));
@@ -96,9 +98,34 @@ class PagePlannerProperties {
                   new Permalink(post.author(), post.seq()),
                   new ProfilePage(post.author(), PAGES.pageOf(post.seq())),
                   new ProfileFront(post.author()),
-                  new ExplorePage(PAGES.pageOf(post.siteSeq())),
                   new ExploreFront());
         });
+  }
+
+  @Test
+  void numbered_posts_plan_the_explore_pages_they_land_on_the_page_before_and_the_front() {
+    qt().forAll(integers().between(1, 500), integers().between(1, 70))
+        .checkAssert(
+            (first, count) -> {
+              long last = first + count - 1L;
+              PagePlan plan =
+                  new PagePlanner(SiteSnapshot.builder().build(), PAGES)
+                      .plan(new Change.PostsNumbered(first, count));
+
+              Set<PageRef> expected = new LinkedHashSet<>();
+              expected.add(new ExploreFront());
+              // Page k holds posts 20k-19 .. 20k: every page overlapping first..last.
+              for (long k = 1; k <= 30; k++) {
+                if (20 * k - 19 <= last && 20 * k >= first) {
+                  expected.add(new ExplorePage(k));
+                }
+              }
+              // A run starting a page (21, 41, …) gives the full page before it its "newer" link.
+              if (first > 20 && first % 20 == 1) {
+                expected.add(new ExplorePage((first - 1) / 20));
+              }
+              assertThat(plan.pages()).containsExactlyInAnyOrderElementsOf(expected);
+            });
   }
 
   @Test
@@ -127,7 +154,6 @@ class PagePlannerProperties {
     forAnyPost(
         (built, post) -> {
           long profilePage = PAGES.pageOf(post.seq());
-          long explorePage = PAGES.pageOf(post.siteSeq());
 
           PagePlan plan = planner(built).plan(changed(post));
 
@@ -139,7 +165,6 @@ class PagePlannerProperties {
                 assertThat(p.username()).isEqualTo(post.author());
                 assertThat(p.page()).isBetween(profilePage - 1, profilePage);
               }
-              case ExplorePage p -> assertThat(p.page()).isBetween(explorePage - 1, explorePage);
               case ExploreFront f -> {}
               case Timeline t -> {}
               default -> throw new AssertionError("a post does not change " + ref);
@@ -153,25 +178,11 @@ class PagePlannerProperties {
     forAnyPost(
         (built, post) -> {
           long profilePage = PAGES.pageOf(post.seq());
-          long explorePage = PAGES.pageOf(post.siteSeq());
 
           PagePlan plan = planner(built).plan(changed(post));
 
           assertThat(plan.contains(new ProfilePage(post.author(), profilePage - 1)))
-              .isEqualTo(profilePage > 1 && PAGES.firstSeq(profilePage) == post.seq());
-          assertThat(plan.contains(new ExplorePage(explorePage - 1)))
-              .isEqualTo(explorePage > 1 && PAGES.firstSeq(explorePage) == post.siteSeq());
-        });
-  }
-
-  @Test
-  void a_record_without_the_site_number_plans_the_same_pages() {
-    forAnyPost(
-        (built, post) -> {
-          PagePlanner planner = planner(built);
-
-          assertThat(planner.plan(new PostChanged(post.author(), post.seq(), 0)))
-              .isEqualTo(planner.plan(changed(post)));
+              .isEqualTo(post.seq() > 20 && post.seq() % 20 == 1);
         });
   }
 
@@ -224,8 +235,7 @@ class PagePlannerProperties {
                 assertThat(plan.pages())
                     .contains(
                         new Permalink(post.author(), post.seq()),
-                        new ProfilePage(post.author(), PAGES.pageOf(post.seq())),
-                        new ExplorePage(PAGES.pageOf(post.siteSeq())));
+                        new ProfilePage(post.author(), PAGES.pageOf(post.seq())));
               }
               for (String user : built.state().usernames()) {
                 assertThat(plan.pages())
@@ -256,7 +266,7 @@ class PagePlannerProperties {
   }
 
   private static PostChanged changed(Post post) {
-    return new PostChanged(post.author(), post.seq(), post.siteSeq());
+    return new PostChanged(post.author(), post.seq());
   }
 
   private static Set<String> timelines(PagePlan plan) {

@@ -42,8 +42,18 @@ public class LiveSite implements SiteState {
   }
 
   @Override
-  public long sitePostCount() {
-    return current().sitePostCount();
+  public long numberedCount() {
+    return current().numberedCount();
+  }
+
+  @Override
+  public java.time.Instant numberedUntil() {
+    return current().numberedUntil();
+  }
+
+  @Override
+  public List<Post> newestUnnumbered(int limit) {
+    return current().newestUnnumbered(limit);
   }
 
   @Override

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.microblog.core.config.AwsConfig;
 import dev.microblog.core.domain.NewUser;
+import dev.microblog.core.domain.Post;
 import dev.microblog.core.store.Store;
 import dev.microblog.gateway.LocalDynamo;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -48,6 +50,8 @@ class ScannedSnapshotTest {
     for (int i = 0; i < 47; i++) { // user5 and user6 never post
       store.posts().create(names.get(random.nextInt(5)), "post <b>" + i, T0.plusSeconds(100 + i));
     }
+    // The generator has numbered the first 40.
+    store.explore().sealUpTo(T0.plusSeconds(140));
   }
 
   @AfterAll
@@ -57,13 +61,28 @@ class ScannedSnapshotTest {
 
   @Test
   void theScannedSnapshotEqualsTheOneReadByQueries() {
-    SiteSnapshot queried = SiteSnapshot.load(new StoreSiteState(store), 4);
+    SiteSnapshot queried =
+        SiteSnapshot.load(
+            new StoreSiteState(store, java.time.Clock.fixed(T0.plusSeconds(200), ZoneOffset.UTC)),
+            4);
     for (int segments : new int[] {1, 3, 8}) {
       SiteSnapshot scanned = SiteSnapshot.scan(store, segments);
       assertThat(scanned.usernames()).isEqualTo(queried.usernames()).hasSize(7);
-      assertThat(scanned.sitePostCount()).isEqualTo(queried.sitePostCount()).isEqualTo(47);
-      assertThat(scanned.explore(1, 47)).isEqualTo(queried.explore(1, 47)).hasSize(47);
+      assertThat(scanned.numberedCount()).isEqualTo(queried.numberedCount()).isEqualTo(40);
+      assertThat(scanned.numberedUntil()).isEqualTo(queried.numberedUntil());
+      assertThat(scanned.explore(1, 40)).isEqualTo(queried.explore(1, 40)).hasSize(40);
       assertThat(scanned.explore(21, 40)).isEqualTo(queried.explore(21, 40));
+      assertThat(scanned.newestUnnumbered(20))
+          .isEqualTo(queried.newestUnnumbered(20))
+          .extracting(Post::body)
+          .containsExactly(
+              "post <b>46",
+              "post <b>45",
+              "post <b>44",
+              "post <b>43",
+              "post <b>42",
+              "post <b>41",
+              "post <b>40");
       for (String name : names) {
         assertThat(scanned.user(name)).isEqualTo(queried.user(name)).isPresent();
         assertThat(scanned.following(name)).isEqualTo(queried.following(name));

@@ -40,7 +40,33 @@ final class RecordedWrites {
     if (target == null) {
       return Reply.of(dynalite.forward(incoming));
     }
-    return forwardAndRecord(incoming, List.of(target));
+    Reply reply = forwardAndRecord(incoming, List.of(target));
+    return withOldItemOnConditionFailure(request, target, reply);
+  }
+
+  /**
+   * DynamoDB returns the item that failed a write's condition when asked to (a writer recognises
+   * its own earlier attempt that way); dynalite does not know the parameter, so add it here.
+   */
+  private static Reply withOldItemOnConditionFailure(
+      ObjectNode request, Target target, Reply reply) {
+    if (reply.status() != 400
+        || target.oldImage() == null
+        || !"ALL_OLD".equals(Json.text(request, "ReturnValuesOnConditionCheckFailure"))) {
+      return reply;
+    }
+    ObjectNode body;
+    try {
+      body = Json.parseObject(reply.body());
+    } catch (GatewayError e) {
+      return reply;
+    }
+    String type = Json.text(body, "__type");
+    if (type == null || !type.endsWith("ConditionalCheckFailedException")) {
+      return reply;
+    }
+    body.set("Item", target.oldImage());
+    return Reply.json(reply.status(), body);
   }
 
   Reply batch(Incoming incoming) throws IOException {

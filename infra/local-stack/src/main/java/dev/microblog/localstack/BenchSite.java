@@ -1,8 +1,12 @@
 package dev.microblog.localstack;
 
+import dev.microblog.core.domain.NewUser;
 import dev.microblog.core.domain.Post;
+import dev.microblog.core.store.BulkItems;
+import dev.microblog.core.store.Store;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +21,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * the authors need them, so an author not measured costs no loading.
  */
 final class BenchSite {
-  static final Instant EPOCH = Instant.parse("2026-01-01T00:00:00Z");
+  /**
+   * When the loaded posts begin: recent (one a second until a day ago), so that the generator's
+   * numbering, which starts a week back on a table it has not numbered yet, takes them all in.
+   */
+  final Instant epoch;
 
   private final DynamoDbClient dynamo;
   private final String table;
@@ -37,35 +45,34 @@ final class BenchSite {
     this.posts = posts;
     this.writers = writers;
     this.followersByAuthor = Map.copyOf(followersByAuthor);
+    this.epoch =
+        Instant.now().minus(Duration.ofDays(1)).minusSeconds(posts).truncatedTo(ChronoUnit.SECONDS);
   }
 
   static String reader(int i) {
     return String.format("reader%06d", i);
   }
 
-  /** The writers and their posts, numbered on the site in turn; returns the time it took. */
+  /** The writers and their posts, in turn; returns the time it took. */
   Duration loadPosts() throws Exception {
     long start = System.nanoTime();
     try (BulkWriter writer = new BulkWriter(dynamo, table, 4)) {
       List<Map<String, AttributeValue>> items = new ArrayList<>(readers(writer, writers));
       long[] seqOf = new long[writers + 1];
-      for (long siteSeq = 1; siteSeq <= posts; siteSeq++) {
-        int w = (int) ((siteSeq - 1) % writers) + 1;
+      for (long n = 1; n <= posts; n++) {
+        int w = (int) ((n - 1) % writers) + 1;
         Post post =
             new Post(
                 reader(w),
                 ++seqOf[w],
-                siteSeq,
-                "Loaded post " + siteSeq + " by " + reader(w),
-                EPOCH.plusSeconds(siteSeq));
-        items.add(TableItems.post(post));
+                "Loaded post " + n + " by " + reader(w),
+                epoch.plusSeconds(n));
+        items.add(BulkItems.post(post));
       }
       writer.putAll(items);
-      writer.update(
-          TableItems.key(TableItems.SITE, TableItems.COUNTERS),
-          "SET postCount = :posts",
-          Map.of(":posts", AttributeValue.fromN(Integer.toString(posts))));
     }
+    // Numbered as the generator would have numbered them a minute after the last one.
+    Store.over(dynamo, table).explore().sealUpTo(epoch.plusSeconds(posts + 1L));
     return Duration.ofNanos(System.nanoTime() - start);
   }
 
@@ -76,11 +83,11 @@ final class BenchSite {
     try (BulkWriter writer = new BulkWriter(dynamo, table, 4)) {
       List<Map<String, AttributeValue>> items = new ArrayList<>(readers(writer, followers));
       for (int i = 1; i <= followers; i++) {
-        items.addAll(TableItems.follow(reader(i), author, EPOCH));
+        items.addAll(BulkItems.follow(reader(i), author, epoch));
       }
       writer.putAll(items);
       writer.update(
-          TableItems.key(TableItems.userPk(author), "PROFILE"),
+          BulkItems.profileKey(author),
           "SET followers = :n",
           Map.of(":n", AttributeValue.fromN(Integer.toString(followers))));
     }
@@ -93,27 +100,13 @@ final class BenchSite {
    */
   private List<Map<String, AttributeValue>> readers(BulkWriter writer, int upTo) {
     List<Map<String, AttributeValue>> profiles = new ArrayList<>();
-    int added = 0;
     for (int i = readers + 1; i <= upTo; i++) {
       int index = i;
       long following = followersByAuthor.values().stream().filter(k -> index <= k).count();
-      profiles.add(TableItems.profile(reader(i), EPOCH, postsOf(i), 0, following));
-      added++;
+      NewUser user = new NewUser(reader(i), reader(i) + "@bench.invalid", "not-a-hash", epoch);
+      profiles.add(BulkItems.profile(user, 0, following));
     }
     readers = Math.max(readers, upTo);
-    if (added > 0) {
-      writer.update(
-          TableItems.key(TableItems.SITE, TableItems.COUNTERS),
-          "ADD userCount :n",
-          Map.of(":n", AttributeValue.fromN(Integer.toString(added))));
-    }
     return profiles;
-  }
-
-  private long postsOf(int reader) {
-    if (reader > writers) {
-      return 0;
-    }
-    return posts / writers + (reader <= posts % writers ? 1 : 0);
   }
 }

@@ -6,6 +6,7 @@ import dev.microblog.functions.Functions;
 import dev.microblog.gateway.LocalDynamo;
 import dev.microblog.generator.BatchReport;
 import dev.microblog.generator.Generator;
+import dev.microblog.generator.Numbering;
 import dev.microblog.generator.StreamFilter;
 import dev.microblog.generator.publishing.Invalidator;
 import dev.microblog.generator.publishing.S3Publisher;
@@ -13,6 +14,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -34,6 +36,14 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 public final class LocalStack implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
+
+  /**
+   * Posts get their explore numbers 2 s after their write, in 1 s steps: a local write has no 30 s
+   * function timeout to wait out (AWS: {@link Numbering.Timing#AWS}).
+   */
+  static final Numbering.Timing NUMBERING =
+      new Numbering.Timing(Duration.ofSeconds(2), Duration.ofSeconds(1));
+
   public static final String TABLE = "microblog";
   public static final String BUCKET = "site";
 
@@ -112,13 +122,16 @@ public final class LocalStack implements AutoCloseable {
             cdn.invalidate(paths);
           }
         };
-    generator = Generator.create(store, new S3Publisher(s3Client, BUCKET), toCdn);
+    generator =
+        Generator.create(
+            store, new S3Publisher(s3Client, BUCKET), toCdn, Clock.systemUTC(), NUMBERING);
     // Every start checks every object against the table and rewrites only what is missing or
     // stale: whatever happened to the bucket or the stream while the stack was down is repaired.
     BatchReport check = generator.builder().rebuildAll();
     repaired = check.written() + check.deleted() > 0;
     timings.lap("full build");
     poller = keep(startPoller(ShardIteratorType.TRIM_HORIZON));
+    keep(NumberingTicks.every(NUMBERING.step(), generator::numberDue));
 
     if (options.demo() && store.users().allUsernames().isEmpty()) {
       DemoData.seed(new SiteClient(cdn.url()));

@@ -6,7 +6,7 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.longs;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.microblog.core.change.ChangeDecoder;
+import dev.microblog.core.store.ChangeDecoder;
 import dev.microblog.generator.StreamFilter;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +29,17 @@ class EventFilterTest {
 
   /** The key layout of core's Table, and near misses of each part. */
   static final List<String> PK_PREFIXES =
-      List.of("USER#", "EMAIL#", "SESSION#", "SITE", "USER", "user#", "XUSER#", "");
+      List.of(
+          "USER#",
+          "EMAIL#",
+          "SESSION#",
+          "EXPLORE",
+          "CDN",
+          "USER",
+          "user#",
+          "XUSER#",
+          "EXPLORE#",
+          "");
 
   static final List<String> SK_PREFIXES =
       List.of(
@@ -41,7 +51,9 @@ class EventFilterTest {
           "FOLLOWER#",
           "EMAIL",
           "SESSION",
-          "COUNTERS",
+          "SEAL#",
+          "SEALED",
+          "OWED",
           "PROFILE#",
           "post#",
           "FOLLOWS",

@@ -54,7 +54,7 @@ record BenchSite(List<NewUser> users, Map<String, List<String>> following, List<
     for (int i = 1; i <= postCount; i++) {
       String author = names.get(random.nextInt(userCount));
       long seq = perAuthor.merge(author, 1L, Long::sum);
-      posts.add(new Post(author, seq, i, body(random), first.plusSeconds(37L * i)));
+      posts.add(new Post(author, seq, body(random), first.plusSeconds(37L * i)));
     }
     return new BenchSite(List.copyOf(users), following, List.copyOf(posts));
   }

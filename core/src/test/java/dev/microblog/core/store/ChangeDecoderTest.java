@@ -1,9 +1,10 @@
-package dev.microblog.core.change;
+package dev.microblog.core.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.microblog.core.change.Change.FollowChanged;
 import dev.microblog.core.change.Change.PostChanged;
+import dev.microblog.core.change.Change.PostsNumbered;
 import dev.microblog.core.change.Change.UserChanged;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -17,11 +18,17 @@ class ChangeDecoderTest {
   }
 
   @Test
-  void a_post_item_carries_both_of_its_numbers() {
+  void a_post_item_is_named_by_its_author_and_number() {
+    assertThat(ChangeDecoder.decode(Map.of("pk", "USER#alice", "sk", "POST#0000000042")))
+        .contains(new PostChanged("alice", 42));
+  }
+
+  @Test
+  void a_seal_numbers_a_run_of_the_sites_posts() {
     assertThat(
             ChangeDecoder.decode(
-                Map.of("pk", "USER#alice", "sk", "POST#0000000042", "siteSeq", "1234")))
-        .contains(new PostChanged("alice", 42, 1234));
+                Map.of("pk", "EXPLORE", "sk", "SEAL#000000000000041", "first", "41", "count", "7")))
+        .contains(new PostsNumbered(41, 7));
   }
 
   @Test
@@ -35,7 +42,7 @@ class ChangeDecoderTest {
   void items_no_page_shows_are_ignored() {
     assertThat(ChangeDecoder.decode(Map.of("pk", "SESSION#abc", "sk", "SESSION"))).isEmpty();
     assertThat(ChangeDecoder.decode(Map.of("pk", "EMAIL#a@example.org", "sk", "EMAIL"))).isEmpty();
-    assertThat(ChangeDecoder.decode(Map.of("pk", "SITE", "sk", "COUNTERS"))).isEmpty();
+    assertThat(ChangeDecoder.decode(Map.of("pk", "EXPLORE", "sk", "SEALED"))).isEmpty();
     assertThat(ChangeDecoder.decode(Map.of())).isEmpty();
   }
 }

@@ -1,0 +1,312 @@
+package dev.microblog.core.store;
+
+import static dev.microblog.core.store.Table.*;
+
+import dev.microblog.core.domain.Post;
+import dev.microblog.core.domain.PostId;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/**
+ * The site's posts in one order, numbered without a counter any post writes. A post's index entry
+ * lands in one of {@link Table#EXPLORE_SHARDS} partitions of its day; once a minute is past, with
+ * room for writes still in flight, the generator <em>seals</em> it: reads that minute's entries,
+ * numbers them after the ones before and writes the numbers in a few {@code SEAL#} items (one per
+ * {@value #SEAL_POSTS} posts). Numbered pages are read from seals, so they never change; posts not
+ * sealed yet are the newest and show on the explore front.
+ */
+public final class ExploreStore {
+  /** Posts one seal item lists: about 20 KB, so the item stays far below DynamoDB's 400 KB. */
+  static final int SEAL_POSTS = 1000;
+
+  /** A transaction writes at most 100 items: the progress item and this many seals. */
+  private static final int SEALS_PER_STEP = 99;
+
+  /**
+   * Where numbering starts on a table no seal has been written to: posts older than this when the
+   * first seal is made are never numbered. Only an import writes such posts, and it seals them
+   * itself ({@link SiteImport}).
+   */
+  static final Duration FIRST_LOOKBACK = Duration.ofDays(7);
+
+  /**
+   * The longest stretch one step walks (8 queries a day): after the generator was stopped for
+   * longer, each step (one a minute) catches up this much.
+   */
+  private static final Duration LONGEST_STEP = Duration.ofDays(31);
+
+  private final Table table;
+  private final PostStore posts;
+
+  ExploreStore(Table table, PostStore posts) {
+    this.table = table;
+    this.posts = posts;
+  }
+
+  /** Posts written before {@code until} are numbered {@code 1..next-1}. */
+  public record Progress(Instant until, long next) {
+    public long numbered() {
+      return next - 1;
+    }
+  }
+
+  /** Posts {@code first..first+posts.size()-1}, oldest first. */
+  public record Seal(long first, List<PostId> posts) {
+    public long last() {
+      return first + posts.size() - 1;
+    }
+  }
+
+  /** How far numbering has got; on a table without seals, nothing is numbered. */
+  public Optional<Progress> progress() {
+    return table.get(EXPLORE, SEALED).map(ExploreStore::toProgress);
+  }
+
+  /**
+   * Numbers every post written before {@code end} that is not numbered yet.
+   *
+   * @return the seals written; none if there was nothing to number or another sealer got there
+   *     first (its seals are then the ones that count)
+   */
+  public List<Seal> sealUpTo(Instant end) {
+    Optional<Progress> known = progress();
+    Progress progress = known.orElse(new Progress(end.minus(FIRST_LOOKBACK), 1));
+    if (!end.isAfter(progress.until())) {
+      return List.of();
+    }
+    Instant stepEnd = min(end, progress.until().plus(LONGEST_STEP));
+    List<Keyed> found = entriesBetween(progress.until(), stepEnd, Integer.MAX_VALUE, true);
+    int most = SEAL_POSTS * SEALS_PER_STEP;
+    if (found.size() > most) {
+      // More than one step can take: stop at the millisecond of the first post left over.
+      stepEnd = found.get(most).createdAt();
+      Instant cut = stepEnd;
+      found = found.stream().filter(k -> k.createdAt().isBefore(cut)).toList();
+    }
+    List<Seal> seals = new ArrayList<>();
+    for (int from = 0; from < found.size(); from += SEAL_POSTS) {
+      List<PostId> ids =
+          found.subList(from, Math.min(found.size(), from + SEAL_POSTS)).stream()
+              .map(Keyed::id)
+              .toList();
+      seals.add(new Seal(progress.next() + from, ids));
+    }
+    Progress next = new Progress(stepEnd, progress.next() + found.size());
+    try {
+      Transactions.write(table, sealWrites(known, next, seals));
+    } catch (TransactionCanceledException e) {
+      if (Transactions.anyConditionFailed(e)) {
+        return List.of();
+      }
+      throw e;
+    }
+    return seals;
+  }
+
+  private List<TransactWriteItem> sealWrites(
+      Optional<Progress> known, Progress next, List<Seal> seals) {
+    List<TransactWriteItem> writes = new ArrayList<>();
+    Map<String, AttributeValue> progressItem = progressItem(next);
+    writes.add(
+        TransactWriteItem.builder()
+            .put(
+                p -> {
+                  p.tableName(table.name()).item(progressItem);
+                  if (known.isPresent()) {
+                    p.conditionExpression("#until = :until")
+                        .expressionAttributeNames(Map.of("#until", "until"))
+                        .expressionAttributeValues(
+                            Map.of(":until", s(known.get().until().toString())));
+                  } else {
+                    p.conditionExpression("attribute_not_exists(pk)");
+                  }
+                })
+            .build());
+    for (Seal seal : seals) {
+      writes.add(
+          TransactWriteItem.builder()
+              .put(
+                  p ->
+                      p.tableName(table.name())
+                          .item(sealItem(seal))
+                          .conditionExpression("attribute_not_exists(pk)"))
+              .build());
+    }
+    return writes;
+  }
+
+  static Map<String, AttributeValue> progressItem(Progress progress) {
+    Map<String, AttributeValue> item = item(EXPLORE, SEALED);
+    item.put("until", s(progress.until().toString()));
+    item.put("next", n(progress.next()));
+    return item;
+  }
+
+  static Progress toProgress(Map<String, AttributeValue> item) {
+    return new Progress(Instant.parse(str(item, "until")), num(item, "next"));
+  }
+
+  static Map<String, AttributeValue> sealItem(Seal seal) {
+    Map<String, AttributeValue> item = item(EXPLORE, sealSk(seal.first()));
+    item.put("first", n(seal.first()));
+    item.put("count", n(seal.posts().size()));
+    item.put(
+        "posts",
+        s(
+            String.join(
+                " ", seal.posts().stream().map(id -> id.author() + "/" + id.seq()).toList())));
+    return item;
+  }
+
+  static Seal toSeal(Map<String, AttributeValue> item) {
+    List<PostId> ids =
+        Arrays.stream(str(item, "posts").split(" "))
+            .map(
+                ref -> {
+                  int slash = ref.lastIndexOf('/');
+                  return new PostId(
+                      ref.substring(0, slash), Long.parseLong(ref.substring(slash + 1)));
+                })
+            .toList();
+    return new Seal(num(item, "first"), ids);
+  }
+
+  static String sealSk(long first) {
+    return SEAL + pad(first, 15);
+  }
+
+  /** The numbered posts {@code from..to}, newest first. */
+  public List<Post> numbered(long from, long to) {
+    if (from > to) {
+      return List.of();
+    }
+    List<PostId> ids = new ArrayList<>();
+    for (Seal seal : sealsCovering(from, to)) {
+      for (int i = 0; i < seal.posts().size(); i++) {
+        long position = seal.first() + i;
+        if (position >= from && position <= to) {
+          ids.add(seal.posts().get(i));
+        }
+      }
+    }
+    List<Post> found = new ArrayList<>(posts.byIds(ids));
+    return found.reversed();
+  }
+
+  /** The seals holding positions {@code from..to}, oldest first. */
+  private List<Seal> sealsCovering(long from, long to) {
+    List<Seal> seals = new ArrayList<>();
+    var pages =
+        table
+            .client()
+            .queryPaginator(
+                q ->
+                    q.tableName(table.name())
+                        .keyConditionExpression("pk = :pk AND sk BETWEEN :low AND :high")
+                        .expressionAttributeValues(
+                            Map.of(
+                                ":pk", s(EXPLORE),
+                                ":low", s(sealSk(0)),
+                                ":high", s(sealSk(to))))
+                        .scanIndexForward(false)
+                        .consistentRead(true)
+                        .limit(4));
+    for (var item : pages.items()) {
+      Seal seal = toSeal(item);
+      seals.addFirst(seal);
+      if (seal.first() <= from) {
+        break;
+      }
+    }
+    return seals;
+  }
+
+  /**
+   * The newest {@code limit} posts not numbered yet, newest first. They come from the index, which
+   * lags its table by a moment in DynamoDB: a post just written may be missing.
+   */
+  public List<Post> newestUnnumbered(Instant now, int limit) {
+    Instant oldest = now.minus(LONGEST_STEP);
+    Instant since = progress().map(Progress::until).filter(oldest::isBefore).orElse(oldest);
+    // A minute ahead: a writer's clock may run a little ahead of ours.
+    List<Keyed> newest = entriesBetween(since, now.plus(Duration.ofMinutes(1)), limit, false);
+    return posts.byIds(newest.stream().map(Keyed::id).toList());
+  }
+
+  /** An index entry: a post's id and time, as its sort key spells them. */
+  private record Keyed(String key, PostId id, Instant createdAt) {
+    static Keyed parse(String orderKey) {
+      String[] parts = orderKey.split("#");
+      return new Keyed(
+          orderKey,
+          new PostId(parts[1], Long.parseLong(parts[2])),
+          Instant.ofEpochMilli(Long.parseLong(parts[0])));
+    }
+  }
+
+  /**
+   * Entries written in {@code [from, to)}, oldest first ({@code ascending}) or newest first, at
+   * most {@code limit}: every shard of every day in the stretch, merged by the sort key.
+   */
+  private List<Keyed> entriesBetween(Instant from, Instant to, int limit, boolean ascending) {
+    TreeMap<String, Keyed> merged = new TreeMap<>();
+    LocalDate first = day(from);
+    LocalDate last = day(to.minusMillis(1));
+    String low = pad(from.toEpochMilli(), 13);
+    String high = pad(to.toEpochMilli() - 1, 13) + "~";
+    for (LocalDate d = ascending ? first : last;
+        ascending ? !d.isAfter(last) : !d.isBefore(first);
+        d = ascending ? d.plusDays(1) : d.minusDays(1)) {
+      for (int shard = 0; shard < EXPLORE_SHARDS; shard++) {
+        String bucket = exploreBucket(d, shard);
+        var pages =
+            table
+                .client()
+                .queryPaginator(
+                    q ->
+                        q.tableName(table.name())
+                            .indexName(GSI1)
+                            .keyConditionExpression(
+                                "gsi1pk = :bucket AND gsi1sk BETWEEN :low AND :high")
+                            .expressionAttributeValues(
+                                Map.of(":bucket", s(bucket), ":low", s(low), ":high", s(high)))
+                            .scanIndexForward(ascending)
+                            .limit(Math.min(limit, 1000)));
+        int taken = 0;
+        for (var item : pages.items()) {
+          Keyed k = Keyed.parse(str(item, GSI1_SK));
+          merged.put(k.key(), k);
+          if (++taken >= limit) {
+            break;
+          }
+        }
+      }
+      // Newest first: once a day gave enough, older days cannot give newer posts.
+      if (!ascending && merged.size() >= limit) {
+        break;
+      }
+    }
+    List<Keyed> ordered =
+        new ArrayList<>(ascending ? merged.values() : merged.descendingMap().values());
+    return ordered.subList(0, Math.min(limit, ordered.size()));
+  }
+
+  private static LocalDate day(Instant t) {
+    return t.atOffset(ZoneOffset.UTC).toLocalDate();
+  }
+
+  private static Instant min(Instant a, Instant b) {
+    return a.isBefore(b) ? a : b;
+  }
+}
