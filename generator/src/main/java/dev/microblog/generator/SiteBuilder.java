@@ -17,6 +17,7 @@ import dev.microblog.generator.rendering.SiteRenderer;
 import dev.microblog.generator.state.SiteSnapshot;
 import dev.microblog.generator.state.SiteState;
 import dev.microblog.generator.support.Fanout;
+import dev.microblog.generator.support.Progress;
 import dev.microblog.site.Templates;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,6 +33,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class SiteBuilder {
   private static final Logger log = LoggerFactory.getLogger(SiteBuilder.class);
+
+  /** The system property that says how {@link #main} shows progress: terminal, lines or none. */
+  static final String PROGRESS = "microblog.progress";
 
   private final SiteState state;
   private final Templates templates;
@@ -59,6 +63,11 @@ public final class SiteBuilder {
   }
 
   public BatchReport rebuildAll() {
+    return rebuildAll(Progress.NONE);
+  }
+
+  /** As {@link #rebuildAll()}, telling {@code progress} of every page as it is published. */
+  public BatchReport rebuildAll(Progress progress) {
     Steps steps = new Steps(LOAD, PLAN, RENDER_AND_PUBLISH, INVALIDATE);
     // One pass over the table (a segmented Scan) instead of a few queries per page.
     SiteSnapshot site = state.snapshot(parallelism);
@@ -68,7 +77,18 @@ public final class SiteBuilder {
     SiteWriter writer =
         new SiteWriter(new SiteRenderer(site, templates, Pagination.DEFAULT), publisher, locale);
     Tally tally = new Tally();
-    Fanout.each(plan.pages(), parallelism, ref -> writer.write(ref, tally));
+    progress.start(plan.size());
+    try {
+      Fanout.each(
+          plan.pages(),
+          parallelism,
+          ref -> {
+            writer.write(ref, tally);
+            progress.advance();
+          });
+    } finally {
+      progress.finish(); // on a failure too: the terminal gets its line end
+    }
     steps.lap(RENDER_AND_PUBLISH);
     List<String> stale = tally.stalePaths();
     invalidator.invalidate(stale);
@@ -81,7 +101,9 @@ public final class SiteBuilder {
 
   /**
    * Rebuilds the site named by the environment ({@link Generator#fromEnvironment()}); with a folder
-   * argument, writes the site there instead of to the bucket.
+   * argument, writes the site there instead of to the bucket. Progress goes to stderr, redrawn in
+   * place with {@code -Dmicroblog.progress=terminal} (infra/bin/rebuild sets it when stderr is a
+   * TTY; Java cannot tell), as plain lines otherwise, not at all with {@code =none}.
    */
   public static void main(String[] args) {
     Generator generator;
@@ -99,6 +121,14 @@ public final class SiteBuilder {
       System.exit(2);
       return;
     }
-    System.out.println(generator.builder().rebuildAll().summary());
+    System.out.println(generator.builder().rebuildAll(progressOnStderr()).summary());
+  }
+
+  private static Progress progressOnStderr() {
+    return switch (System.getProperty(PROGRESS, "lines")) {
+      case "terminal" -> Progress.onTerminal(System.err, "rendering", "pages");
+      case "none" -> Progress.NONE;
+      default -> Progress.inLines(System.err::println, "rendering", "pages");
+    };
   }
 }

@@ -33,6 +33,11 @@ public final class InMemoryS3 implements AutoCloseable {
     return new InMemoryS3(server, client);
   }
 
+  /** Where the server listens: MICROBLOG_ENDPOINT_S3 for a generator wired from settings. */
+  public URI endpoint() {
+    return URI.create("http://127.0.0.1:" + server.getPort());
+  }
+
   /** The generator's own client for this server. */
   public S3Client client() {
     return client;

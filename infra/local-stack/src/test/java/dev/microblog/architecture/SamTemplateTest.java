@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.microblog.core.store.Table;
 import dev.microblog.functions.Functions;
 import dev.microblog.generator.Generator;
+import dev.microblog.generator.RebuildHandler;
 import dev.microblog.generator.StreamFilter;
 import dev.microblog.generator.StreamHandler;
 import java.io.IOException;
@@ -30,6 +31,7 @@ import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 /** template.yaml must describe the code as it is: handlers, packages, table, stream, settings. */
 class SamTemplateTest {
   private static Map<String, Object> resources;
+  private static Map<String, Object> outputs;
   private static Path repo;
 
   @BeforeAll
@@ -42,6 +44,7 @@ class SamTemplateTest {
         new Yaml(new CloudFormationTags()).load(Files.readString(repo.resolve("template.yaml")));
     assertThat(template).containsEntry("Transform", "AWS::Serverless-2016-10-31");
     resources = map(template.get("Resources"));
+    outputs = map(template.get("Outputs"));
   }
 
   @Test
@@ -66,6 +69,36 @@ class SamTemplateTest {
     assertThat(list(stream.get("FunctionResponseTypes"))).contains("ReportBatchItemFailures");
     assertThat(map(map(generator.get("Environment")).get("Variables")))
         .containsKeys(Generator.BUCKET, Generator.DISTRIBUTION_ID);
+  }
+
+  @Test
+  void the_rebuild_function_runs_the_rebuild_handler_from_the_generators_package() {
+    Map<String, Object> rebuild = properties("RebuildFunction");
+    Map<String, Object> generator = properties("GeneratorFunction");
+    assertThat(rebuild.get("Handler"))
+        .isEqualTo(RebuildHandler.class.getName() + "::handleRequest");
+    assertThat(RequestHandler.class).isAssignableFrom(RebuildHandler.class);
+    assertThat(rebuild.get("CodeUri")).isEqualTo(generator.get("CodeUri"));
+    assertThat(rebuild).containsEntry("Timeout", 900).doesNotContainKey("Events");
+    assertThat(map(map(rebuild.get("Environment")).get("Variables")))
+        .containsEntry(Generator.BUCKET, "!Ref SiteBucket")
+        .containsEntry(Generator.DISTRIBUTION_ID, "!Ref Distribution");
+    // Reads the table (a Scan), writes and deletes in the bucket, invalidates the distribution.
+    List<Object> policies = list(rebuild.get("Policies"));
+    assertThat(policies.stream().map(p -> map(p).keySet().iterator().next()))
+        .contains("DynamoDBReadPolicy", "S3CrudPolicy");
+    assertThat(policies.toString()).contains("cloudfront:CreateInvalidation");
+  }
+
+  @Test
+  void the_outputs_say_how_to_run_the_rebuild() {
+    assertThat(map(outputs.get("RebuildFunctionName")))
+        .containsEntry("Value", "!Ref RebuildFunction");
+    assertThat((String) map(outputs.get("RebuildCommand")).get("Value"))
+        .startsWith("!Sub aws lambda invoke ")
+        .contains("--function-name ${RebuildFunction}")
+        // the CLI's own 60 s would give up on a long rebuild, and then send it again
+        .contains("--cli-read-timeout 900");
   }
 
   @Test

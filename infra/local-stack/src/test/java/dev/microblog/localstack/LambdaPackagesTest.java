@@ -112,6 +112,44 @@ class LambdaPackagesTest {
     assertThat(out.resolve("assets/style.css")).isRegularFile();
   }
 
+  @Test
+  void the_generator_package_runs_the_rebuild_function_and_a_rerun_writes_nothing(LocalStack stack)
+      throws Exception {
+    Path program = Path.of(getClass().getResource("/lambda/InvokeRebuild.java").toURI());
+    String bucket = Names.unique("rebuild").replace('_', '-'); // S3 allows no _
+    stack.s3Client().createBucket(b -> b.bucket(bucket));
+
+    String output =
+        run(
+            List.of("-cp", jar(GENERATOR_JAR).toString(), program.toString()),
+            Map.of(
+                "MICROBLOG_ENDPOINT_DYNAMODB",
+                stack.dynamoEndpoint().toString(),
+                "MICROBLOG_TABLE",
+                stack.store().table().name(),
+                "MICROBLOG_ENDPOINT_S3",
+                stack.s3Endpoint().toString(),
+                "MICROBLOG_BUCKET",
+                bucket,
+                // The CloudFront client is built as in AWS; a rebuild into an empty bucket and
+                // its rerun owe no invalidation, so nothing listens there.
+                "MICROBLOG_DISTRIBUTION_ID",
+                "E2EXAMPLE",
+                "MICROBLOG_ENDPOINT_CLOUDFRONT",
+                "http://127.0.0.1:9"));
+
+    int objects = stack.s3Client().listObjectsV2(b -> b.bucket(bucket)).keyCount();
+    assertThat(objects).isPositive();
+    assertThat(output)
+        .contains("first {pages=")
+        .contains(", written=" + objects + ", unchanged=0, deleted=0, invalidated=0,")
+        .containsPattern(
+            "second \\{pages=\\d+, written=0, unchanged="
+                + objects
+                + ", deleted=0,"
+                + " invalidated=0, millis=\\d+}");
+  }
+
   private static Path jar(Path jar) {
     assertThat(jar)
         .as("built by `mvn -Plambda package` (infra/bin/test and infra/bin/package do it)")
