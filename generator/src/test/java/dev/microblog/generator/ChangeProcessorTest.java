@@ -55,6 +55,32 @@ class ChangeProcessorTest {
   }
 
   @Test
+  void the_explore_front_shows_the_batchs_post_even_before_the_explore_index_has_it() {
+    site.post("alice", "older", T0);
+    site.post("bob", "just written", T0.plusSeconds(5));
+    SiteSnapshot table = site.build();
+    // DynamoDB's index lags its table: the newest post is not in it yet.
+    LiveSite lagging =
+        new LiveSite(table) {
+          @Override
+          public List<dev.microblog.core.domain.Post> newestUnnumbered(int limit) {
+            return table.newestUnnumbered(limit).stream()
+                .filter(p -> !p.body().equals("just written"))
+                .toList();
+          }
+        };
+    Generator generator =
+        Generator.create(lagging, new DirectoryPublisher(folder), Invalidator.NONE, Locale.ENGLISH);
+    Map<String, String> key = Map.of("pk", "USER#bob", "sk", "POST#0000000001");
+
+    generator.processor().process(List.of(new ChangeRecord("9", "INSERT", key, key, Map.of())));
+
+    String front = files(folder).get("index.html");
+    assertThat(front).contains("just written", "older");
+    assertThat(front.indexOf("just written")).isLessThan(front.indexOf("older"));
+  }
+
+  @Test
   void paths_whose_invalidation_failed_are_sent_with_the_next_batch() {
     site.post("alice", "one", T0);
     LiveSite live = new LiveSite(site.build());
