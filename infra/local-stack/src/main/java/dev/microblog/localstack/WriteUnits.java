@@ -14,9 +14,10 @@ import java.util.Map;
  * <ul>
  *   <li>the table: one unit per started KB of the larger image (at least one), double inside a
  *       transaction;
- *   <li>each global secondary index (all attributes projected): a put when the item enters it or
- *       changes in it, a delete when it leaves, both when its index key changes; one unit per
- *       started KB each, at the standard rate.
+ *   <li>each global secondary index, which projects keys only (as {@code Table.definition} says): a
+ *       put when the item enters it, a delete when it leaves, both when its index key changes; a
+ *       write that changes no key leaves the index alone. One unit per started KB of the entry (the
+ *       table's and the index's keys) each, at the standard rate.
  * </ul>
  *
  * Item sizes follow DynamoDB's rules: attribute names plus values (strings in UTF-8, numbers about
@@ -43,13 +44,26 @@ final class WriteUnits {
       boolean isIn = hasAll(write.newImage(), keys);
       boolean sameKey = wasIn && isIn && sameValues(write.oldImage(), write.newImage(), keys);
       if (wasIn && (!isIn || !sameKey)) {
-        index += Math.max(1, units(before)); // delete the old entry
+        index += Math.max(1, units(entrySize(write.oldImage(), keys))); // delete the old entry
       }
-      if (isIn && (!sameKey || !write.newImage().equals(write.oldImage()))) {
-        index += Math.max(1, units(after)); // put the new entry
+      if (isIn && !sameKey) {
+        index += Math.max(1, units(entrySize(write.newImage(), keys))); // put the new entry
       }
     }
     return table + index;
+  }
+
+  /** An index entry: the table's key and the index's. */
+  private static long entrySize(ObjectNode item, List<String> indexKeys) {
+    ObjectNode entry = item.objectNode();
+    for (String name :
+        java.util.stream.Stream.concat(java.util.stream.Stream.of("pk", "sk"), indexKeys.stream())
+            .toList()) {
+      if (item.has(name)) {
+        entry.set(name, item.get(name));
+      }
+    }
+    return size(entry);
   }
 
   private static long units(long bytes) {

@@ -50,9 +50,20 @@ class WriteUnitsTest {
   }
 
   @Test
-  void changing_an_indexed_item_rewrites_its_entry_and_moving_it_deletes_and_puts() {
-    assertThat(units(INDEXED, INDEXED_CHANGED, false)).isEqualTo(2);
+  void changing_what_a_keys_only_index_does_not_hold_leaves_it_alone_and_moving_deletes_and_puts() {
+    assertThat(units(INDEXED, INDEXED_CHANGED, false)).isEqualTo(1);
     assertThat(units(INDEXED, INDEXED_MOVED, false)).isEqualTo(3);
+  }
+
+  @Test
+  void a_large_item_has_a_small_entry_in_a_keys_only_index() {
+    ObjectNode bigPost =
+        item(
+            "{\"pk\":{\"S\":\"P\"},\"gsi1pk\":{\"S\":\"E\"},\"gsi1sk\":{\"S\":\"1\"},"
+                + "\"body\":{\"S\":\""
+                + "é".repeat(600)
+                + "\"}}");
+    assertThat(units(null, bigPost, false)).isEqualTo(2 + 1); // 1,2xx bytes: two; the entry: one
   }
 
   @Test
