@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.microblog.gateway.AppliedWrite;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -56,9 +57,9 @@ final class WriteUnits {
   /** An index entry: the table's key and the index's. */
   private static long entrySize(ObjectNode item, List<String> indexKeys) {
     ObjectNode entry = item.objectNode();
-    for (String name :
-        java.util.stream.Stream.concat(java.util.stream.Stream.of("pk", "sk"), indexKeys.stream())
-            .toList()) {
+    List<String> names = new ArrayList<>(List.of("pk", "sk"));
+    names.addAll(indexKeys);
+    for (String name : names) {
       if (item.has(name)) {
         entry.set(name, item.get(name));
       }
