@@ -26,9 +26,6 @@ import software.amazon.awssdk.services.s3.S3Client;
  * from the environment; the local stack and tests build one from their own parts.
  */
 public final class Generator {
-  public static final String BUCKET = "MICROBLOG_BUCKET";
-  public static final String DISTRIBUTION_ID = "MICROBLOG_DISTRIBUTION_ID";
-
   /** Requests in flight at once while publishing (S3 and DynamoDB calls mostly wait). */
   static final int PARALLELISM = 8;
 
@@ -81,22 +78,18 @@ public final class Generator {
         state, publisher, invalidator, locale, HomeRequests.NONE, InvalidationLedger.inMemory());
   }
 
-  /**
-   * In AWS: MICROBLOG_TABLE, MICROBLOG_BUCKET (required), MICROBLOG_DISTRIBUTION_ID (absent: no CDN
-   * to invalidate), MICROBLOG_ENDPOINT_{DYNAMODB,S3,CLOUDFRONT} for stand-ins (S3 then uses
-   * path-style addressing), AWS_REGION.
-   */
+  /** In AWS: wired from the environment ({@link GeneratorSettings}). */
   public static Generator fromEnvironment() {
-    return fromConfig(AwsConfig.fromEnvironment());
+    return fromSettings(GeneratorSettings.fromEnvironment());
   }
 
-  public static Generator fromConfig(AwsConfig config) {
-    String bucket =
-        config.setting(BUCKET).orElseThrow(() -> new IllegalStateException(BUCKET + " is not set"));
+  public static Generator fromSettings(GeneratorSettings settings) {
+    AwsConfig config = settings.aws();
+    String bucket = settings.requiredBucket();
     Store store = Store.over(config.dynamoDb(), config.tableName());
     Invalidator invalidator =
-        config
-            .setting(DISTRIBUTION_ID)
+        settings
+            .distributionId()
             .<Invalidator>map(id -> new CloudFrontInvalidator(cloudFront(config), id))
             .orElse(Invalidator.NONE);
     return create(store, new S3Publisher(s3(config), bucket), invalidator);

@@ -80,13 +80,13 @@ public final class SiteBuilder {
   }
 
   /**
-   * Rebuilds the site named by the environment ({@link Generator#fromEnvironment()}); with a folder
-   * argument, writes the site there instead of to the bucket.
+   * Rebuilds the site named by the environment ({@link GeneratorSettings}); with a folder argument,
+   * writes the site there instead of to the bucket.
    */
   public static void main(String[] args) {
     Generator generator;
     if (args.length == 1) {
-      AwsConfig config = AwsConfig.fromEnvironment();
+      AwsConfig config = GeneratorSettings.fromEnvironment().aws();
       generator =
           Generator.create(
               Store.over(config.dynamoDb(), config.tableName()),

@@ -26,10 +26,6 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  */
 public record AwsConfig(Function<String, String> settings) {
 
-  public static AwsConfig fromEnvironment() {
-    return new AwsConfig(name -> System.getProperty(name, System.getenv(name)));
-  }
-
   /**
    * Settings given as values (the functions' typed configuration).
    *

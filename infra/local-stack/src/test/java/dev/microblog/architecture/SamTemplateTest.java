@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.microblog.core.store.Table;
 import dev.microblog.functions.Functions;
-import dev.microblog.generator.Generator;
+import dev.microblog.generator.GeneratorSettings;
 import dev.microblog.generator.StreamFilter;
 import dev.microblog.generator.StreamHandler;
 import java.io.IOException;
@@ -65,7 +65,7 @@ class SamTemplateTest {
     assertThat(stream.get("Stream")).isEqualTo("!GetAtt Table.StreamArn");
     assertThat(list(stream.get("FunctionResponseTypes"))).contains("ReportBatchItemFailures");
     assertThat(map(map(generator.get("Environment")).get("Variables")))
-        .containsKeys(Generator.BUCKET, Generator.DISTRIBUTION_ID);
+        .containsKeys(GeneratorSettings.BUCKET, GeneratorSettings.DISTRIBUTION_ID);
   }
 
   @Test
