@@ -1,9 +1,13 @@
 /* Microblog: small enhancements over static pages that already work without script.
    - shows the signed-in or guest parts of the page (cookie mb_user),
    - relative times ("3 minutes ago"),
-   - the follow button that fits (from /users/{me}/following.json),
+   - the follow button that fits (from the signed-in reader's following.json),
    - signing up, logging in, posting and following without a reload (fetch with
-     Accept: application/json): errors show next to the field, as the server's own pages show them. */
+     Accept: application/json): errors show next to the field, as the server's own pages show them.
+   It spells no URL of its own: forms carry their actions, links their targets, and <body> the
+   patterns of per-user pages (data-timeline-url, data-following-url, "{user}" to fill in), all
+   rendered by the templates from core's SitePaths and ApiPaths. Markup comes from the templates
+   too: a new post is the server's rendering of partials/post. */
 (function () {
   "use strict";
 
@@ -20,6 +24,12 @@
     }
   }
 
+  /* A page of user's, from a pattern the templates put on <body> (SitePaths). */
+  function userUrl(name, user) {
+    var pattern = document.body.getAttribute(name);
+    return pattern ? pattern.replace("{user}", encodeURIComponent(user)) : null;
+  }
+
   function each(selector, fn, root) {
     Array.prototype.forEach.call((root || document).querySelectorAll(selector), fn);
   }
@@ -34,8 +44,9 @@
     });
     /* Reads never need a function: go straight to the static timeline. */
     if (me) {
-      each('a[href="/api/home"]', function (a) {
-        a.href = "/users/" + encodeURIComponent(me) + "/home/";
+      var timeline = userUrl("data-timeline-url", me);
+      each("a[data-home]", function (a) {
+        if (timeline) a.href = timeline;
       });
     }
   }
@@ -85,7 +96,9 @@
         setFollowing(box, false);
         return;
       }
-      fetch("/users/" + encodeURIComponent(me) + "/following.json", { cache: "no-cache" })
+      var following = userUrl("data-following-url", me);
+      if (!following) return;
+      fetch(following, { cache: "no-cache" })
         .then(function (res) {
           return res.ok ? res.json() : [];
         })
@@ -152,52 +165,19 @@
     if (el) el.classList.add("is-shown");
   }
 
-  /* A post as partials/post.mustache renders it; text goes in as text, never as markup. */
-  function postElement(post) {
-    var article = document.createElement("article");
-    article.className = "post is-new";
-    var header = document.createElement("header");
-    var author = document.createElement("a");
-    author.className = "author";
-    author.href = post.authorUrl;
-    author.textContent = post.author;
-    var when = document.createElement("a");
-    when.className = "when";
-    when.href = post.url;
-    var time = document.createElement("time");
-    time.setAttribute("datetime", post.isoTime);
-    time.textContent = post.displayTime || new Date(post.isoTime).toLocaleString(lang);
-    when.appendChild(time);
-    header.appendChild(author);
-    header.appendChild(when);
-    var body = document.createElement("p");
-    body.className = "body";
-    body.textContent = post.body;
-    article.appendChild(header);
-    article.appendChild(body);
+  /* The new post as the server rendered it (partials/post, the generator's own partial). */
+  function postElement(html) {
+    var template = document.createElement("template");
+    template.innerHTML = html;
+    var article = template.content.firstElementChild;
+    if (article) article.classList.add("is-new");
     return article;
-  }
-
-  /* The post of a JSON answer (fields as Views.PostView, see PostController), or what we know of it. */
-  function postFrom(data, form) {
-    var post = data.post || {};
-    var seq = post.seq || (String(data.redirect || "").match(/\/(\d+)\/?$/) || [])[1];
-    var author = post.author || me;
-    var profile = "/users/" + encodeURIComponent(author) + "/";
-    return {
-      author: author,
-      authorUrl: post.authorUrl || profile,
-      body: post.body != null ? post.body : form.elements.body.value,
-      isoTime: post.isoTime || new Date().toISOString(),
-      displayTime: post.displayTime || null,
-      url: post.url || (seq ? profile + "posts/" + seq + "/" : data.redirect)
-    };
   }
 
   function onPosted(form, data) {
     var list = document.querySelector("[data-posts]");
-    if (list && (data.post || me)) {
-      var article = postElement(postFrom(data, form));
+    var article = list && data.html ? postElement(data.html) : null;
+    if (article) {
       list.insertBefore(article, list.firstChild);
       showTimes(article);
       each("[data-empty]", function (el) {

@@ -12,17 +12,8 @@ import java.util.Map;
  * {@value #LAMBDA_HANDLER}. Locally the same controllers run on Micronaut's Netty server: see
  * {@link #start(Map)}.
  *
- * <p>Settings (Micronaut properties or the equivalent environment variables):
- *
- * <ul>
- *   <li>{@code microblog.table} / {@code MICROBLOG_TABLE}, {@code microblog.endpoint.dynamodb} /
- *       {@code MICROBLOG_ENDPOINT_DYNAMODB}, {@code aws.region} / {@code AWS_REGION}: where the
- *       table is (core {@code AwsConfig});
- *   <li>{@code microblog.site-origins} / {@code MICROBLOG_SITE_ORIGINS}: the site's origins (comma
- *       separated), e.g. {@code https://d1234.cloudfront.net}; forms posted from anywhere else are
- *       refused;
- *   <li>{@code microblog.cookies.secure} / {@code MICROBLOG_COOKIES_SECURE}: {@code true} in AWS.
- * </ul>
+ * <p>Settings: see {@link Settings} (Micronaut properties, or the equivalent environment
+ * variables).
  */
 public final class Functions {
   /** The Lambda handler class for the SAM template. */

@@ -6,10 +6,9 @@ import dev.microblog.site.Templates;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Secondary;
-import io.micronaut.context.env.Environment;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.util.Locale;
+import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -19,19 +18,14 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 @Factory
 public class FunctionsFactory {
 
-  /**
-   * Core's settings, read from Micronaut's environment first ({@code MICROBLOG_TABLE} is looked up
-   * as {@code microblog.table}, which also covers the environment variable) and then from plain
-   * system properties and environment variables.
-   */
+  /** Core's settings, from the functions' typed ones. */
   @Singleton
   @Secondary
-  AwsConfig awsConfig(Environment environment) {
-    return new AwsConfig(
-        name ->
-            environment
-                .getProperty(name.toLowerCase(Locale.ROOT).replace('_', '.'), String.class)
-                .orElseGet(() -> System.getProperty(name, System.getenv(name))));
+  AwsConfig awsConfig(Settings.Site site, Settings.Endpoints endpoints, Settings.Aws aws) {
+    return AwsConfig.of(
+        site.table(),
+        aws.region(),
+        endpoints.dynamodb() == null ? Map.of() : Map.of("DYNAMODB", endpoints.dynamodb()));
   }
 
   @Singleton

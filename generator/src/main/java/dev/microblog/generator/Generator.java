@@ -14,7 +14,6 @@ import dev.microblog.generator.state.SiteState;
 import dev.microblog.generator.state.StoreSiteState;
 import dev.microblog.site.Templates;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -30,12 +29,6 @@ import software.amazon.awssdk.services.s3.S3Client;
  * from the environment; the local stack and tests build one from their own parts.
  */
 public final class Generator {
-  public static final String BUCKET = "MICROBLOG_BUCKET";
-  public static final String DISTRIBUTION_ID = "MICROBLOG_DISTRIBUTION_ID";
-
-  /** How long after its write a post gets its explore number (ISO-8601, e.g. PT60S). */
-  public static final String NUMBERING_GRACE = "MICROBLOG_NUMBERING_GRACE";
-
   /** Requests in flight at once while publishing (S3 and DynamoDB calls mostly wait). */
   static final int PARALLELISM = 8;
 
@@ -110,31 +103,21 @@ public final class Generator {
         Optional.empty());
   }
 
-  /**
-   * In AWS: MICROBLOG_TABLE, MICROBLOG_BUCKET (required), MICROBLOG_DISTRIBUTION_ID (absent: no CDN
-   * to invalidate), MICROBLOG_ENDPOINT_{DYNAMODB,S3,CLOUDFRONT} for stand-ins (S3 then uses
-   * path-style addressing), AWS_REGION.
-   */
+  /** In AWS: wired from the environment ({@link GeneratorSettings}). */
   public static Generator fromEnvironment() {
-    return fromConfig(AwsConfig.fromEnvironment());
+    return fromSettings(GeneratorSettings.fromEnvironment());
   }
 
-  public static Generator fromConfig(AwsConfig config) {
-    String bucket =
-        config.setting(BUCKET).orElseThrow(() -> new IllegalStateException(BUCKET + " is not set"));
+  public static Generator fromSettings(GeneratorSettings settings) {
+    AwsConfig config = settings.aws();
+    String bucket = settings.requiredBucket();
     Store store = Store.over(config.dynamoDb(), config.tableName());
     Invalidator invalidator =
-        config
-            .setting(DISTRIBUTION_ID)
+        settings
+            .distributionId()
             .<Invalidator>map(id -> new CloudFrontInvalidator(cloudFront(config), id))
             .orElse(Invalidator.NONE);
-    Numbering.Timing numbering =
-        config
-            .setting(NUMBERING_GRACE)
-            .map(g -> new Numbering.Timing(Duration.parse(g), Numbering.Timing.AWS.step()))
-            .orElse(Numbering.Timing.AWS);
-    return create(
-        store, new S3Publisher(s3(config), bucket), invalidator, Clock.systemUTC(), numbering);
+    return create(store, new S3Publisher(s3(config), bucket), invalidator);
   }
 
   public static S3Client s3(AwsConfig config) {

@@ -100,15 +100,15 @@ public final class SiteBuilder {
   }
 
   /**
-   * Rebuilds the site named by the environment ({@link Generator#fromEnvironment()}); with a folder
-   * argument, writes the site there instead of to the bucket. Progress goes to stderr, redrawn in
-   * place with {@code -Dmicroblog.progress=terminal} (infra/bin/rebuild sets it when stderr is a
-   * TTY; Java cannot tell), as plain lines otherwise, not at all with {@code =none}.
+   * Rebuilds the site named by the environment ({@link GeneratorSettings}); with a folder argument,
+   * writes the site there instead of to the bucket. Progress goes to stderr, redrawn in place with
+   * {@code -Dmicroblog.progress=terminal} (infra/bin/rebuild sets it when stderr is a TTY; Java
+   * cannot tell), as plain lines otherwise, not at all with {@code =none}.
    */
   public static void main(String[] args) {
     Generator generator;
     if (args.length == 1) {
-      AwsConfig config = AwsConfig.fromEnvironment();
+      AwsConfig config = GeneratorSettings.fromEnvironment().aws();
       generator =
           Generator.create(
               Store.over(config.dynamoDb(), config.tableName()),

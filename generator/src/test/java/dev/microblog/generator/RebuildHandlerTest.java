@@ -64,8 +64,8 @@ class RebuildHandlerTest {
   void from_its_settings_it_fills_an_empty_bucket_and_a_rerun_writes_nothing() {
     site("rebuild-env");
     String bucket = s3.freshBucket("rebuild");
-    AwsConfig lambdaEnvironment =
-        new AwsConfig(
+    GeneratorSettings lambdaEnvironment =
+        GeneratorSettings.from(
             Map.of(
                     "MICROBLOG_TABLE",
                     "rebuild-env",
@@ -76,7 +76,7 @@ class RebuildHandlerTest {
                     "MICROBLOG_ENDPOINT_S3",
                     s3.endpoint().toString())
                 ::get);
-    RebuildHandler handler = new RebuildHandler(Generator.fromConfig(lambdaEnvironment));
+    RebuildHandler handler = new RebuildHandler(Generator.fromSettings(lambdaEnvironment));
 
     Map<String, Object> first = handler.handleRequest(Map.of(), null);
     int published = objects(bucket);

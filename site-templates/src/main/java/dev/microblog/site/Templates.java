@@ -4,6 +4,7 @@ import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
 import com.github.mustachejava.MustacheFactory;
 import dev.microblog.core.domain.ApiPaths;
+import dev.microblog.core.domain.SitePaths;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
@@ -16,7 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Renders the Mustache templates under {@code templates/} on the classpath. Every scope also sees
  * {@code t}: the messages of the page's locale, so templates hold no language of their own; and
  * {@code api}: where the forms and links of every page go ({@link ApiPaths}), so templates hold no
- * URL of the functions either. Thread-safe; compiled templates are cached.
+ * URL of the functions either; and {@code paths}: the patterns of per-user pages for the page
+ * script. Thread-safe; compiled templates are cached.
  */
 public final class Templates {
   private static final Map<String, String> API =
@@ -26,6 +28,15 @@ public final class Templates {
           "logout", ApiPaths.LOGOUT,
           "home", ApiPaths.home(),
           "posts", ApiPaths.POSTS);
+
+  /**
+   * Pages of one user, with {@code {user}} where the name goes: the page script fills in the
+   * signed-in reader, so it spells none of the site's URLs itself.
+   */
+  private static final Map<String, String> PATHS =
+      Map.of(
+          "timeline", SitePaths.timeline("{user}"),
+          "following", SitePaths.followingJson("{user}"));
 
   private final MustacheFactory factory = new DefaultMustacheFactory("templates");
   private final Map<String, Mustache> compiled = new ConcurrentHashMap<>();
@@ -44,6 +55,7 @@ public final class Templates {
     top.put("t", messages(locale).asMap());
     top.put("lang", locale.toLanguageTag());
     top.put("api", API);
+    top.put("paths", PATHS);
     Mustache template = compiled.computeIfAbsent(name, n -> factory.compile(n + ".mustache"));
     StringWriter out = new StringWriter();
     try {

@@ -2,12 +2,7 @@ package dev.microblog.site;
 
 import dev.microblog.core.domain.Post;
 import dev.microblog.core.domain.SitePaths;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * View models shared by every page that shows the same thing (a post looks the same everywhere).
@@ -30,16 +25,7 @@ public final class Views {
         SitePaths.profile(post.author()),
         post.body(),
         SitePaths.post(post.author(), post.seq()),
-        post.createdAt().toString(),
-        DISPLAY_TIME.computeIfAbsent(locale, Views::displayTime).format(post.createdAt()) + " UTC");
-  }
-
-  /** Formatters are immutable and costly to build: a full build shows each post many times. */
-  private static final Map<Locale, DateTimeFormatter> DISPLAY_TIME = new ConcurrentHashMap<>();
-
-  private static DateTimeFormatter displayTime(Locale locale) {
-    return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
-        .withLocale(locale)
-        .withZone(ZoneOffset.UTC);
+        Dates.iso(post.createdAt()),
+        Dates.dateTime(post.createdAt(), locale));
   }
 }

@@ -77,6 +77,20 @@ class TemplatesTest {
   }
 
   @Test
+  void the_page_script_spells_no_url_it_can_read_from_the_page() throws Exception {
+    String script =
+        Files.readString(Path.of(TemplatesTest.class.getResource("/assets/site.js").toURI()));
+    assertThat(script)
+        .as("site.js names a path of the functions")
+        .doesNotContain(ApiPaths.ROOT + "/");
+    assertThat(script).as("site.js builds a page URL itself").doesNotContain("\"/users/");
+    var body = Jsoup.parse(templates.render("login", Locale.ENGLISH, Map.of())).body();
+    assertThat(body.attr("data-timeline-url")).isEqualTo("/users/{user}/home/");
+    assertThat(body.attr("data-following-url")).isEqualTo("/users/{user}/following.json");
+    assertThat(body.select("a[data-home]").attr("href")).isEqualTo(ApiPaths.home());
+  }
+
+  @Test
   void messages_with_arguments_are_formatted_and_unknown_keys_are_an_error() {
     assertThat(english.get("error_post_too_long", 280, 300)).contains("280").contains("300");
     assertThatThrownBy(() -> english.get("no_such_message"))

@@ -2,6 +2,7 @@ package dev.microblog.core.config;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -25,8 +26,18 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  */
 public record AwsConfig(Function<String, String> settings) {
 
-  public static AwsConfig fromEnvironment() {
-    return new AwsConfig(name -> System.getProperty(name, System.getenv(name)));
+  /**
+   * Settings given as values (the functions' typed configuration).
+   *
+   * @param endpoints stand-ins by service ("DYNAMODB", …); empty in AWS
+   */
+  public static AwsConfig of(String table, String region, Map<String, URI> endpoints) {
+    Map<String, String> settings = new HashMap<>();
+    settings.put("MICROBLOG_TABLE", table);
+    settings.put("AWS_REGION", region);
+    endpoints.forEach(
+        (service, uri) -> settings.put("MICROBLOG_ENDPOINT_" + service, uri.toString()));
+    return new AwsConfig(Map.copyOf(settings)::get);
   }
 
   /** Settings that point {@code service} at a stand-in (the local stack, tests). */

@@ -18,8 +18,6 @@ public final class Rules {
   /** Counted in Unicode code points, so an emoji counts as one character. */
   public static final int POST_MAX = 280;
 
-  public static final int ABOUT_MAX = 280;
-
   /** Requests above this are refused before they are parsed. */
   public static final int MAX_REQUEST_BYTES = 64 * 1024;
 

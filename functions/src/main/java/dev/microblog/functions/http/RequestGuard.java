@@ -2,7 +2,7 @@ package dev.microblog.functions.http;
 
 import dev.microblog.core.domain.ApiPaths;
 import dev.microblog.core.domain.Rules;
-import dev.microblog.functions.SiteSettings;
+import dev.microblog.functions.Settings;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
@@ -24,7 +24,7 @@ final class RequestGuard {
   private final SameOrigin sameOrigin;
   private final Replies replies;
 
-  RequestGuard(SiteSettings settings, Replies replies) {
+  RequestGuard(Settings.Site settings, Replies replies) {
     this.sameOrigin = new SameOrigin(settings.siteOrigins());
     this.replies = replies;
   }

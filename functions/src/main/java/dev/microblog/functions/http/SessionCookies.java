@@ -1,6 +1,6 @@
 package dev.microblog.functions.http;
 
-import dev.microblog.functions.SiteSettings;
+import dev.microblog.functions.Settings;
 import dev.microblog.functions.account.Sessions;
 import dev.microblog.functions.account.SignedIn;
 import io.micronaut.http.HttpHeaders;
@@ -25,8 +25,8 @@ public final class SessionCookies {
 
   private final boolean secure;
 
-  public SessionCookies(SiteSettings settings) {
-    this.secure = settings.secureCookies();
+  public SessionCookies(Settings.Cookies settings) {
+    this.secure = settings.secure();
   }
 
   /** Opens the session in the browser: sets both cookies on {@code response}. */

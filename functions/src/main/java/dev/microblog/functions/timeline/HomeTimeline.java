@@ -1,7 +1,8 @@
 package dev.microblog.functions.timeline;
 
 import dev.microblog.core.store.Store;
-import io.micronaut.context.annotation.Value;
+import dev.microblog.functions.Settings;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,8 +21,12 @@ public final class HomeTimeline {
   private final Clock clock;
   private final Duration patience;
 
-  public HomeTimeline(
-      Store store, Clock clock, @Value("${microblog.home.patience:1s}") Duration patience) {
+  @Inject
+  public HomeTimeline(Store store, Clock clock, Settings.Home settings) {
+    this(store, clock, settings.patience());
+  }
+
+  public HomeTimeline(Store store, Clock clock, Duration patience) {
     this.store = store;
     this.clock = clock;
     this.patience = patience;

@@ -2,7 +2,7 @@ package dev.microblog.functions.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.microblog.functions.SiteSettings;
+import dev.microblog.functions.Settings;
 import dev.microblog.functions.account.SignedIn;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
@@ -18,7 +18,7 @@ class SessionCookiesTest {
 
   @Test
   void theTokenIsHiddenFromScriptsTheUsernameIsNot() {
-    var cookies = new SessionCookies(new SiteSettings(List.of(), false)).issued(ALICE);
+    var cookies = new SessionCookies(new Settings.Cookies(false)).issued(ALICE);
 
     Cookie session = find(cookies, "mb_session");
     Cookie user = find(cookies, "mb_user");
@@ -36,7 +36,7 @@ class SessionCookiesTest {
 
   @Test
   void inAwsTheyTravelOverHttpsOnly() {
-    var settings = new SiteSettings(List.of(), true);
+    var settings = new Settings.Cookies(true);
 
     assertThat(new SessionCookies(settings).issued(ALICE)).allMatch(Cookie::isSecure);
     assertThat(new SessionCookies(settings).cleared()).allMatch(Cookie::isSecure);
@@ -44,7 +44,7 @@ class SessionCookiesTest {
 
   @Test
   void clearingExpiresBothAtOnce() {
-    var cookies = new SessionCookies(new SiteSettings(List.of(), false)).cleared();
+    var cookies = new SessionCookies(new Settings.Cookies(false)).cleared();
 
     assertThat(cookies)
         .extracting(Cookie::getName)
@@ -54,7 +54,7 @@ class SessionCookiesTest {
 
   @Test
   void theSessionCookieComesFirstEveryTime() {
-    var cookies = new SessionCookies(new SiteSettings(List.of(), false));
+    var cookies = new SessionCookies(new Settings.Cookies(false));
 
     assertThat(cookies.issued(ALICE))
         .extracting(Cookie::getName)
@@ -67,7 +67,7 @@ class SessionCookiesTest {
   /** The response the Lambda package builds (no Netty) is the one that lost the order. */
   @Test
   void theHeadersKeepThatOrderOnTheLambdaPackagesResponse() {
-    var cookies = new SessionCookies(new SiteSettings(List.of(), false));
+    var cookies = new SessionCookies(new Settings.Cookies(false));
     var response = new SimpleHttpResponseFactory().status(HttpStatus.SEE_OTHER, (String) null);
 
     cookies.issue(response, ALICE);
@@ -80,7 +80,7 @@ class SessionCookiesTest {
 
   @Test
   void theTokenIsFoundWhereverTheBrowserPutsIt() {
-    var cookies = new SessionCookies(new SiteSettings(List.of(), false));
+    var cookies = new SessionCookies(new Settings.Cookies(false));
 
     for (var request :
         List.of(

@@ -2,7 +2,9 @@ package dev.microblog.functions.it;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import dev.microblog.functions.Functions;
 import dev.microblog.functions.it.Browser.Reply;
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -28,6 +30,24 @@ import java.util.concurrent.TimeUnit;
  * handler the SAM template names, and the handler's answer becomes the response API Gateway sends.
  */
 public record LambdaTransport(ApiGatewayProxyRequestEventFunction handler) implements Transport {
+
+  /**
+   * The handler the SAM template names ({@link Functions#LAMBDA_HANDLER}), loaded by that name as
+   * Lambda's runtime loads it, so a wrong name or a handler for other events fails every test that
+   * goes through it.
+   */
+  static ApiGatewayProxyRequestEventFunction namedHandler(ApplicationContext context) {
+    try {
+      return Class.forName(Functions.LAMBDA_HANDLER)
+          .asSubclass(ApiGatewayProxyRequestEventFunction.class)
+          .getConstructor(ApplicationContext.class)
+          .newInstance(context);
+    } catch (ReflectiveOperationException | ClassCastException e) {
+      throw new IllegalStateException(
+          Functions.LAMBDA_HANDLER + " is not an API Gateway (payload 1.0) handler", e);
+    }
+  }
+
   public static final String HOST = "abc123.execute-api.us-east-1.amazonaws.com";
   public static final String STAGE = "live";
   public static final String SOURCE_IP = "203.0.113.7";

@@ -7,7 +7,6 @@ import dev.microblog.core.store.Store;
 import dev.microblog.functions.it.Browser.Reply;
 import dev.microblog.gateway.LocalDynamo;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.function.aws.proxy.payload1.ApiGatewayProxyRequestEventFunction;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,6 +16,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -31,7 +31,7 @@ import software.amazon.awssdk.services.dynamodb.model.Select;
  * {@link Browser} per test as a parameter and may read the table directly to check what was (not)
  * written.
  */
-public final class Site implements ParameterResolver {
+public final class Site implements ParameterResolver, AfterEachCallback {
   public static final String TABLE = "microblog-functions-test";
   public static final String SITE_ORIGIN = "https://blog.example.org";
 
@@ -146,7 +146,7 @@ public final class Site implements ParameterResolver {
             .singletons(beans)
             .start();
     if (Transport.lambda()) {
-      var handler = new ApiGatewayProxyRequestEventFunction(context);
+      var handler = LambdaTransport.namedHandler(context);
       return new Started(
           new LambdaTransport(handler),
           () -> {
@@ -179,6 +179,22 @@ public final class Site implements ParameterResolver {
   /** A username nobody has used in this run, starting with {@code prefix}. */
   public static String freshName(String prefix) {
     return prefix + "_" + NAMES.incrementAndGet();
+  }
+
+  /**
+   * The clock is the run's: a test that moves it (a session expiring 30 days on) must not leave
+   * every later test living in its future.
+   */
+  @Override
+  public void afterEach(ExtensionContext extension) {
+    Running running =
+        extension
+            .getRoot()
+            .getStore(ExtensionContext.Namespace.create(Site.class))
+            .get("site", Running.class);
+    if (running != null) {
+      running.clock().set(START);
+    }
   }
 
   @Override

@@ -18,6 +18,11 @@ public final class TestClock extends Clock {
     now = now.plus(duration);
   }
 
+  /** Back to {@code moment} (after a test that moved the clock). */
+  public void set(Instant moment) {
+    now = moment;
+  }
+
   @Override
   public Instant instant() {
     return now;

@@ -19,6 +19,7 @@ import dev.microblog.generator.planning.PageRef.SitePage;
 import dev.microblog.generator.planning.PageRef.Timeline;
 import dev.microblog.generator.state.NotYetVisible;
 import dev.microblog.generator.state.SiteState;
+import dev.microblog.site.Dates;
 import dev.microblog.site.Forms;
 import dev.microblog.site.Messages;
 import dev.microblog.site.PageViews.ExploreView;
@@ -30,9 +31,6 @@ import dev.microblog.site.PageViews.TimelineView;
 import dev.microblog.site.Templates;
 import dev.microblog.site.Views;
 import dev.microblog.site.Views.PostView;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -172,11 +170,8 @@ public final class SiteRenderer {
             k == null,
             k == null ? "" : t.get("page_number", k),
             user.about(),
-            user.joinedAt().toString(),
-            DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
-                .withLocale(locale)
-                .withZone(ZoneOffset.UTC)
-                .format(user.joinedAt()),
+            Dates.iso(user.joinedAt()),
+            Dates.date(user.joinedAt(), locale),
             user.postCount(),
             user.followers(),
             user.following(),

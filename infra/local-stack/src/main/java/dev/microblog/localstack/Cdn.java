@@ -82,10 +82,6 @@ public final class Cdn implements AutoCloseable {
     }
   }
 
-  int cachedObjects() {
-    return cache.size();
-  }
-
   private void handle(HttpExchange exchange) throws IOException {
     try {
       String path = exchange.getRequestURI().getPath();

@@ -21,7 +21,6 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -62,7 +61,6 @@ public final class LocalStack implements AutoCloseable {
   private Store store;
   private boolean seeded;
   private boolean repaired;
-  private final AtomicInteger rebuildsAfterLoss = new AtomicInteger();
 
   private LocalStack(Options options) {
     this.options = options;
@@ -183,12 +181,6 @@ public final class LocalStack implements AutoCloseable {
   private void rebuildAfterLostRecords() {
     log.warn("Stream records were trimmed before they were read: rendering the whole site again");
     generator.builder().rebuildAll();
-    rebuildsAfterLoss.incrementAndGet();
-  }
-
-  /** How often trimmed stream records made the stack render the whole site again. */
-  public int rebuildsAfterLostRecords() {
-    return rebuildsAfterLoss.get();
   }
 
   private Map<String, Object> functionProperties() {

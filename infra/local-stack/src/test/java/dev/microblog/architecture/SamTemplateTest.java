@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.microblog.core.store.Table;
 import dev.microblog.functions.Functions;
-import dev.microblog.generator.Generator;
+import dev.microblog.generator.GeneratorSettings;
 import dev.microblog.generator.RebuildHandler;
 import dev.microblog.generator.StreamFilter;
 import dev.microblog.generator.StreamHandler;
@@ -68,7 +68,7 @@ class SamTemplateTest {
     assertThat(stream.get("Stream")).isEqualTo("!GetAtt Table.StreamArn");
     assertThat(list(stream.get("FunctionResponseTypes"))).contains("ReportBatchItemFailures");
     assertThat(map(map(generator.get("Environment")).get("Variables")))
-        .containsKeys(Generator.BUCKET, Generator.DISTRIBUTION_ID);
+        .containsKeys(GeneratorSettings.BUCKET, GeneratorSettings.DISTRIBUTION_ID);
   }
 
   @Test
@@ -81,8 +81,8 @@ class SamTemplateTest {
     assertThat(rebuild.get("CodeUri")).isEqualTo(generator.get("CodeUri"));
     assertThat(rebuild).containsEntry("Timeout", 900).doesNotContainKey("Events");
     assertThat(map(map(rebuild.get("Environment")).get("Variables")))
-        .containsEntry(Generator.BUCKET, "!Ref SiteBucket")
-        .containsEntry(Generator.DISTRIBUTION_ID, "!Ref Distribution");
+        .containsEntry(GeneratorSettings.BUCKET, "!Ref SiteBucket")
+        .containsEntry(GeneratorSettings.DISTRIBUTION_ID, "!Ref Distribution");
     // Reads the table (a Scan), writes and deletes in the bucket, invalidates the distribution.
     List<Object> policies = list(rebuild.get("Policies"));
     assertThat(policies.stream().map(p -> map(p).keySet().iterator().next()))
