@@ -15,6 +15,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * theirs, handed out; nothing here checks a condition, so never use it next to live writers.
  */
 public final class BulkItems {
+  /** The partition the generator's explore numbering writes (seals and their progress). */
+  public static final String NUMBERING_PARTITION = EXPLORE;
+
   private BulkItems() {}
 
   /** A profile with these follow counters. */

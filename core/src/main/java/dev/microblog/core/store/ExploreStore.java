@@ -15,8 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
  * The site's posts in one order, numbered without a counter any post writes. A post's index entry
@@ -30,7 +29,7 @@ public final class ExploreStore {
   /** Posts one seal item lists: about 20 KB, so the item stays far below DynamoDB's 400 KB. */
   static final int SEAL_POSTS = 1000;
 
-  /** A transaction writes at most 100 items: the progress item and this many seals. */
+  /** Seal items one step writes at most (a step of 99,000 posts; a busier one takes several). */
   private static final int SEALS_PER_STEP = 99;
 
   /**
@@ -102,48 +101,95 @@ public final class ExploreStore {
               .toList();
       seals.add(new Seal(progress.next() + from, ids));
     }
-    Progress next = new Progress(stepEnd, progress.next() + found.size());
-    try {
-      Transactions.write(table, sealWrites(known, next, seals));
-    } catch (TransactionCanceledException e) {
-      if (Transactions.anyConditionFailed(e)) {
-        return List.of();
-      }
-      throw e;
-    }
-    return seals;
+    return write(known, progress, seals, stepEnd);
   }
 
-  private List<TransactWriteItem> sealWrites(
-      Optional<Progress> known, Progress next, List<Seal> seals) {
-    List<TransactWriteItem> writes = new ArrayList<>();
-    Map<String, AttributeValue> progressItem = progressItem(next);
-    writes.add(
-        TransactWriteItem.builder()
-            .put(
-                p -> {
-                  p.tableName(table.name()).item(progressItem);
-                  if (known.isPresent()) {
-                    p.conditionExpression("#until = :until")
-                        .expressionAttributeNames(Map.of("#until", "until"))
-                        .expressionAttributeValues(
-                            Map.of(":until", s(known.get().until().toString())));
-                  } else {
-                    p.conditionExpression("attribute_not_exists(pk)");
-                  }
-                })
-            .build());
+  /**
+   * Writes a step without a transaction (a transaction doubles every unit): the seals first, each
+   * only if its place is free, then the progress, only if no one moved it. A sealer that stopped
+   * between the two left seals without progress; the next one finds them in its place and adopts
+   * them, so numbers never fork.
+   */
+  private List<Seal> write(
+      Optional<Progress> known, Progress progress, List<Seal> seals, Instant stepEnd) {
     for (Seal seal : seals) {
-      writes.add(
-          TransactWriteItem.builder()
-              .put(
-                  p ->
-                      p.tableName(table.name())
-                          .item(sealItem(seal))
-                          .conditionExpression("attribute_not_exists(pk)"))
-              .build());
+      try {
+        table
+            .client()
+            .putItem(
+                p ->
+                    p.tableName(table.name())
+                        .item(sealItem(seal, stepEnd))
+                        .conditionExpression("attribute_not_exists(pk)"));
+      } catch (ConditionalCheckFailedException taken) {
+        return adoptSealsFrom(known, progress);
+      }
     }
-    return writes;
+    Progress next =
+        new Progress(
+            stepEnd, progress.next() + seals.stream().mapToLong(s -> s.posts().size()).sum());
+    return moveProgress(known, next) ? seals : List.of();
+  }
+
+  /**
+   * Seals from {@code progress.next()} on are there already (a sealer stopped before moving the
+   * progress, or is about to move it): move it past them, to where they end.
+   */
+  private List<Seal> adoptSealsFrom(Optional<Progress> known, Progress progress) {
+    List<Seal> found = new ArrayList<>();
+    Instant until = null;
+    long next = progress.next();
+    for (var item :
+        table
+            .client()
+            .queryPaginator(
+                q ->
+                    q.tableName(table.name())
+                        // Seals only: "SEALED" sorts after every "SEAL#…".
+                        .keyConditionExpression("pk = :pk AND sk BETWEEN :from AND :to")
+                        .expressionAttributeValues(
+                            Map.of(
+                                ":pk", s(EXPLORE),
+                                ":from", s(sealSk(progress.next())),
+                                ":to", s(SEAL + "~")))
+                        .consistentRead(true))
+            .items()) {
+      Seal seal = toSeal(item);
+      if (seal.first() != next) {
+        break;
+      }
+      found.add(seal);
+      next = seal.last() + 1;
+      until = Instant.parse(str(item, "until"));
+    }
+    if (until == null) {
+      return List.of();
+    }
+    moveProgress(known, new Progress(until, next));
+    return List.of();
+  }
+
+  /** Moves the progress from what was read to {@code next}; false if someone else moved it. */
+  private boolean moveProgress(Optional<Progress> known, Progress next) {
+    try {
+      table
+          .client()
+          .putItem(
+              p -> {
+                p.tableName(table.name()).item(progressItem(next));
+                if (known.isPresent()) {
+                  p.conditionExpression("#until = :until")
+                      .expressionAttributeNames(Map.of("#until", "until"))
+                      .expressionAttributeValues(
+                          Map.of(":until", s(known.get().until().toString())));
+                } else {
+                  p.conditionExpression("attribute_not_exists(pk)");
+                }
+              });
+      return true;
+    } catch (ConditionalCheckFailedException moved) {
+      return false;
+    }
   }
 
   static Map<String, AttributeValue> progressItem(Progress progress) {
@@ -157,8 +203,10 @@ public final class ExploreStore {
     return new Progress(Instant.parse(str(item, "until")), num(item, "next"));
   }
 
-  static Map<String, AttributeValue> sealItem(Seal seal) {
+  /** A seal of a step that numbered the posts written before {@code until}. */
+  static Map<String, AttributeValue> sealItem(Seal seal, Instant until) {
     Map<String, AttributeValue> item = item(EXPLORE, sealSk(seal.first()));
+    item.put("until", s(until.toString()));
     item.put("first", n(seal.first()));
     item.put("count", n(seal.posts().size()));
     item.put(

@@ -111,6 +111,7 @@ public final class SiteImport implements AutoCloseable {
       return;
     }
     List<Post> oldestFirst = new ArrayList<>(imported);
+    List<ExploreStore.Seal> seals = new ArrayList<>();
     oldestFirst.sort(Post.NEWEST_FIRST.reversed());
     for (int from = 0; from < oldestFirst.size(); from += ExploreStore.SEAL_POSTS) {
       List<PostId> ids =
@@ -119,11 +120,12 @@ public final class SiteImport implements AutoCloseable {
               .stream()
               .map(Post::id)
               .toList();
-      add(ExploreStore.sealItem(new ExploreStore.Seal(from + 1L, ids)));
+      seals.add(new ExploreStore.Seal(from + 1L, ids));
     }
     Instant newest = oldestFirst.getLast().createdAt().plusMillis(1);
     Instant now = Instant.now();
     Instant until = newest.isAfter(now) ? newest : now;
+    seals.forEach(seal -> add(ExploreStore.sealItem(seal, until)));
     add(ExploreStore.progressItem(new ExploreStore.Progress(until, oldestFirst.size() + 1L)));
   }
 

@@ -45,6 +45,16 @@ class ExploreStoreTest {
   }
 
   @Test
+  void a_step_writes_one_seal_and_the_progress_without_a_transaction() {
+    post("alice", "a0", Duration.ZERO);
+    long before = TestTable.itemCount(store);
+
+    store.explore().sealUpTo(T0.plusSeconds(5));
+
+    assertThat(TestTable.itemCount(store)).isEqualTo(before + 2);
+  }
+
+  @Test
   void a_seal_numbers_the_posts_before_its_end_in_time_order_across_shards_and_days() {
     // Across midnight, so two days' buckets, and enough posts to use several shards.
     for (int i = 0; i < 30; i++) {
@@ -100,14 +110,41 @@ class ExploreStoreTest {
               (Callable<List<ExploreStore.Seal>>)
                   () -> store.explore().sealUpTo(T0.plusSeconds(30))));
     }
-    List<PostId> numbered = new ArrayList<>();
     for (var sealer : sealers) {
-      sealer.get().forEach(seal -> numbered.addAll(seal.posts()));
+      sealer.get();
     }
     pool.shutdown();
 
-    assertThat(numbered).hasSize(12).doesNotHaveDuplicates();
     assertThat(store.explore().progress().orElseThrow().numbered()).isEqualTo(12);
+    assertThat(store.explore().numbered(1, 12))
+        .extracting(Post::body)
+        .containsExactly("p11", "p10", "p9", "p8", "p7", "p6", "p5", "p4", "p3", "p2", "p1", "p0");
+  }
+
+  @Test
+  void seals_a_sealer_left_without_moving_the_progress_are_adopted_not_forked() {
+    for (int i = 0; i < 4; i++) {
+      post("alice", "a" + i, Duration.ofSeconds(10 * i));
+    }
+    store.explore().sealUpTo(T0.plusSeconds(15)); // a0 a1
+    // A sealer numbered a2 up to 25 s, then stopped before moving the progress.
+    var left = new ExploreStore.Seal(3, List.of(new PostId("alice", 3)));
+    store
+        .table()
+        .client()
+        .putItem(
+            b ->
+                b.tableName(store.table().name())
+                    .item(ExploreStore.sealItem(left, T0.plusSeconds(25))));
+
+    // The next one, further on, takes those numbers as they are, then goes on from there.
+    store.explore().sealUpTo(T0.plusSeconds(45));
+    store.explore().sealUpTo(T0.plusSeconds(45));
+
+    assertThat(store.explore().progress().orElseThrow().numbered()).isEqualTo(4);
+    assertThat(store.explore().numbered(1, 4))
+        .extracting(Post::body)
+        .containsExactly("a3", "a2", "a1", "a0");
   }
 
   @Test

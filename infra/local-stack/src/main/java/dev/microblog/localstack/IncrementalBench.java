@@ -36,6 +36,10 @@ public final class IncrementalBench {
       return posts.stream().mapToLong(f).max().orElse(0);
     }
 
+    double maxOf(java.util.function.ToDoubleFunction<PostCost> f) {
+      return posts.stream().mapToDouble(f).max().orElse(0);
+    }
+
     double mean(java.util.function.ToLongFunction<PostCost> f) {
       return posts.stream().mapToLong(f).average().orElse(0);
     }
@@ -177,7 +181,7 @@ public final class IncrementalBench {
   private static void printTable(List<Cell> cells) {
     System.out.println();
     System.out.printf(
-        "%7s %9s %6s %6s %8s %8s %7s %5s %8s %8s %9s %7s %7s %10s%n",
+        "%7s %9s %6s %6s %8s %8s %7s %5s %8s %8s %8s %9s %7s %7s %10s%n",
         "posts",
         "followers",
         "load_s",
@@ -186,6 +190,7 @@ public final class IncrementalBench {
         "puts_avg",
         "deletes",
         "inval",
+        "wcu_post",
         "wcu_max",
         "p50_ms",
         "p99_ms",
@@ -195,7 +200,7 @@ public final class IncrementalBench {
     for (Cell c : cells) {
       long[] visible = c.posts().stream().mapToLong(PostCost::visibleMillis).sorted().toArray();
       System.out.printf(
-          "%7d %9d %6.1f %6d %8d %8.1f %7d %5d %8d %8d %9d %7.0f %7.0f %10.2f%n",
+          "%7d %9d %6.1f %6d %8d %8.1f %7d %5d %8d %8.2f %8d %9d %7.0f %7.0f %10.2f%n",
           c.size(),
           c.followers(),
           c.load().toMillis() / 1000.0,
@@ -205,6 +210,7 @@ public final class IncrementalBench {
           c.max(PostCost::deletes),
           c.max(PostCost::invalidationPaths),
           c.max(PostCost::writeUnits),
+          c.maxOf(PostCost::unitsPerPost),
           PostToPageBench.percentile(visible, 50),
           c.p99Visible(),
           c.mean(PostCost::generatorMillis),
@@ -215,9 +221,10 @@ public final class IncrementalBench {
     System.out.printf(
         "usd_month: write side for %d posts a month, every post as the cell's dearest (S3 PUTs,"
             + " invalidations beyond 1,000 free, Lambda requests and GB-s at 1024/2048 MB,"
-            + " DynamoDB write units). Excluded: DynamoDB and S3 reads by the generator, and page"
+            + " DynamoDB write units). wcu_post: the post's own writes; wcu_max: with its share"
+            + " (1 in %.2f) of the minute's numbering step, as in AWS. Excluded: DynamoDB and S3 reads by the generator, and page"
             + " views: %d a month = $%.2f of CloudFront requests plus data transfer.%n",
-        POSTS_PER_MONTH, PAGE_VIEWS_PER_MONTH, views);
+        POSTS_PER_MONTH, PostCost.POSTS_PER_NUMBERING_STEP, PAGE_VIEWS_PER_MONTH, views);
     cells.stream()
         .filter(c -> c.followers() == 100)
         .forEach(
@@ -230,11 +237,11 @@ public final class IncrementalBench {
   /** Worst over the cells measured; skipped cells (if any) are counted at the end. */
   private static void printResult(List<Cell> cells, int skipped) {
     System.out.printf(
-        "RESULT max_objects_per_post=%d max_invalidation_paths=%d max_wcu=%d p99_visible_ms=%d"
+        "RESULT max_objects_per_post=%d max_invalidation_paths=%d max_wcu=%.2f p99_visible_ms=%d"
             + " cost_usd_month=%.2f%s%n",
         cells.stream().mapToLong(c -> c.max(PostCost::puts)).max().orElse(0),
         cells.stream().mapToLong(c -> c.max(PostCost::invalidationPaths)).max().orElse(0),
-        cells.stream().mapToLong(c -> c.max(PostCost::writeUnits)).max().orElse(0),
+        cells.stream().mapToDouble(c -> c.maxOf(PostCost::unitsPerPost)).max().orElse(0),
         cells.stream().mapToLong(Cell::p99Visible).max().orElse(0),
         cells.stream().mapToDouble(Cell::monthlyUsd).max().orElse(0),
         skipped == 0 ? "" : " cells_not_measured=" + skipped);

@@ -6,7 +6,9 @@ package dev.microblog.localstack;
  * @param puts objects the generator wrote (created or changed)
  * @param deletes objects it deleted
  * @param invalidationPaths paths sent to the CDN
- * @param writeUnits DynamoDB write units of every write applied meanwhile
+ * @param writeUnits DynamoDB write units of every write applied meanwhile but the numbering's
+ * @param numberingUnits write units of the explore numbering step that numbered it: locally a step
+ *     a second, so a step per post; in AWS a step a minute numbers every post of that minute
  * @param generatorInvocations generator batches (Lambda invocations)
  * @param generatorMillis their wall time together
  * @param functionMillis the POST's round trip, an upper bound of the function's billed time
@@ -17,6 +19,7 @@ record PostCost(
     long deletes,
     long invalidationPaths,
     long writeUnits,
+    long numberingUnits,
     long generatorInvocations,
     long generatorMillis,
     long functionMillis,
@@ -33,6 +36,18 @@ record PostCost(
   static final double FUNCTIONS_GB = 1.0;
   static final double WRITE_UNIT = 0.625 / 1_000_000;
 
+  /**
+   * Posts one numbering step shares at 10k posts a day with AWS's one-minute steps: 6.94 posts a
+   * minute on average, and a minute with none (e^-6.94 of them) takes no step.
+   */
+  static final double POSTS_PER_NUMBERING_STEP =
+      (10_000.0 / 1440) / (1 - Math.exp(-10_000.0 / 1440));
+
+  /** The post's write units with its share of the numbering step's. */
+  double unitsPerPost() {
+    return writeUnits + numberingUnits / POSTS_PER_NUMBERING_STEP;
+  }
+
   /** POST /api/posts and the GET /api/posted/{n} its 303 leads to. */
   static final int FUNCTION_REQUESTS_PER_POST = 2;
 
@@ -40,7 +55,7 @@ record PostCost(
   double monthlyUsd(long postsPerMonth) {
     double perPost =
         puts * S3_PUT
-            + writeUnits * WRITE_UNIT
+            + unitsPerPost() * WRITE_UNIT
             + (FUNCTION_REQUESTS_PER_POST + generatorInvocations) * LAMBDA_REQUEST
             + functionMillis / 1000.0 * FUNCTIONS_GB * LAMBDA_GB_SECOND
             + generatorMillis / 1000.0 * GENERATOR_GB * LAMBDA_GB_SECOND;
