@@ -14,6 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
@@ -316,29 +321,14 @@ public final class ExploreStore {
     for (LocalDate d = ascending ? first : last;
         ascending ? !d.isAfter(last) : !d.isBefore(first);
         d = ascending ? d.plusDays(1) : d.minusDays(1)) {
+      // The day's shards at once: each is its own partition, and a render waits for the slowest.
+      List<Callable<List<Keyed>>> shards = new ArrayList<>();
       for (int shard = 0; shard < EXPLORE_SHARDS; shard++) {
         String bucket = exploreBucket(d, shard);
-        var pages =
-            table
-                .client()
-                .queryPaginator(
-                    q ->
-                        q.tableName(table.name())
-                            .indexName(GSI1)
-                            .keyConditionExpression(
-                                "gsi1pk = :bucket AND gsi1sk BETWEEN :low AND :high")
-                            .expressionAttributeValues(
-                                Map.of(":bucket", s(bucket), ":low", s(low), ":high", s(high)))
-                            .scanIndexForward(ascending)
-                            .limit(Math.min(limit, 1000)));
-        int taken = 0;
-        for (var item : pages.items()) {
-          Keyed k = Keyed.parse(str(item, GSI1_SK));
-          merged.put(k.key(), k);
-          if (++taken >= limit) {
-            break;
-          }
-        }
+        shards.add(() -> bucket(bucket, low, high, limit, ascending));
+      }
+      for (List<Keyed> found : all(shards)) {
+        found.forEach(k -> merged.put(k.key(), k));
       }
       // Newest first: once a day gave enough, older days cannot give newer posts.
       if (!ascending && merged.size() >= limit) {
@@ -348,6 +338,46 @@ public final class ExploreStore {
     List<Keyed> ordered =
         new ArrayList<>(ascending ? merged.values() : merged.descendingMap().values());
     return ordered.subList(0, Math.min(limit, ordered.size()));
+  }
+
+  /** Up to {@code limit} entries of one index partition between the two sort keys. */
+  private List<Keyed> bucket(String bucket, String low, String high, int limit, boolean ascending) {
+    var pages =
+        table
+            .client()
+            .queryPaginator(
+                q ->
+                    q.tableName(table.name())
+                        .indexName(GSI1)
+                        .keyConditionExpression(
+                            "gsi1pk = :bucket AND gsi1sk BETWEEN :low AND :high")
+                        .expressionAttributeValues(
+                            Map.of(":bucket", s(bucket), ":low", s(low), ":high", s(high)))
+                        .scanIndexForward(ascending)
+                        .limit(Math.min(limit, 1000)));
+    List<Keyed> found = new ArrayList<>();
+    for (var item : pages.items()) {
+      found.add(Keyed.parse(str(item, GSI1_SK)));
+      if (found.size() >= limit) {
+        break;
+      }
+    }
+    return found;
+  }
+
+  private static <T> List<T> all(List<Callable<T>> calls) {
+    try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+      List<T> results = new ArrayList<>();
+      for (Future<T> f : threads.invokeAll(calls)) {
+        results.add(f.get());
+      }
+      return results;
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading the explore index", e);
+    }
   }
 
   private static LocalDate day(Instant t) {

@@ -13,11 +13,14 @@ import java.util.Optional;
 /**
  * The site as a batch sees it: the newest posts not numbered yet come from the explore index, which
  * in DynamoDB lags its table, so the posts of the batch itself (read by key, never behind) are
- * merged in. The explore front then always shows the post that asked for it.
+ * merged in. The explore front then always shows the post that asked for it. How far the numbering
+ * has got is read once per batch: every page of the batch sees the same numbering.
  */
 public final class WithBatchPosts implements SiteState {
   private final SiteState state;
   private final List<PostId> batch;
+  private volatile Long numberedCount;
+  private volatile Instant numberedUntil;
 
   public WithBatchPosts(SiteState state, List<PostId> batch) {
     this.state = state;
@@ -26,7 +29,7 @@ public final class WithBatchPosts implements SiteState {
 
   @Override
   public List<Post> newestUnnumbered(int limit) {
-    Instant until = state.numberedUntil();
+    Instant until = numberedUntil();
     Map<PostId, Post> merged = new LinkedHashMap<>();
     state.newestUnnumbered(limit).forEach(p -> merged.put(p.id(), p));
     for (PostId id : batch) {
@@ -72,12 +75,18 @@ public final class WithBatchPosts implements SiteState {
 
   @Override
   public long numberedCount() {
-    return state.numberedCount();
+    if (numberedCount == null) {
+      numberedCount = state.numberedCount();
+    }
+    return numberedCount;
   }
 
   @Override
   public Instant numberedUntil() {
-    return state.numberedUntil();
+    if (numberedUntil == null) {
+      numberedUntil = state.numberedUntil();
+    }
+    return numberedUntil;
   }
 
   @Override
