@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.microblog.gateway.KeySchemas.KeySchema;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
@@ -19,6 +21,12 @@ import org.slf4j.LoggerFactory;
  * Deletes items whose TTL attribute (a number of epoch seconds) is in the past, as DynamoDB's TTL
  * does, once a second and on demand. Each deletion is a REMOVE stream record made by the service,
  * which is how consumers tell expiry from a user's delete.
+ *
+ * <p>Finding expired items takes a scan of the whole table, and dynalite has one thread: at 300k
+ * items a scan takes seconds, so a sweep every second would keep dynalite busy for good and slow
+ * every request (benchmarks measured it). So the pause after a sweep grows with what the sweep took
+ * ({@link #pauseAfter}): the sweeper never takes more than about a tenth of dynalite's time.
+ * DynamoDB itself promises expiry within days, not seconds.
  */
 final class TtlSweeper implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TtlSweeper.class);
@@ -46,8 +54,36 @@ final class TtlSweeper implements AutoCloseable {
     this.writeLock = writeLock;
   }
 
+  /** The least pause between sweeps; small tables are swept this often. */
+  static final Duration PAUSE = Duration.ofSeconds(1);
+
+  /**
+   * Pause for this many times what the last sweep took, when that is longer than {@link #PAUSE}.
+   */
+  static final int PAUSE_PER_SWEEP_TIME = 9;
+
   void start() {
-    timer.scheduleWithFixedDelay(this::sweepQuietly, 1, 1, TimeUnit.SECONDS);
+    schedule(PAUSE);
+  }
+
+  /** The pause after a sweep that took {@code took}. */
+  static Duration pauseAfter(Duration took) {
+    Duration scaled = took.multipliedBy(PAUSE_PER_SWEEP_TIME);
+    return scaled.compareTo(PAUSE) > 0 ? scaled : PAUSE;
+  }
+
+  private void schedule(Duration pause) {
+    try {
+      timer.schedule(this::sweepAndReschedule, pause.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      // closed meanwhile: no more sweeps
+    }
+  }
+
+  private void sweepAndReschedule() {
+    long start = System.nanoTime();
+    sweepQuietly();
+    schedule(pauseAfter(Duration.ofNanos(System.nanoTime() - start)));
   }
 
   /** Deletes every item expired by now; returns how many. One sweep at a time. */

@@ -39,6 +39,26 @@ class StreamRecordsTest {
   private static final DynamoDbStreamsClient streams = db.streams();
 
   @Test
+  void aBulkLoadStraightIntoDynaliteIsReadThroughTheGatewayButMakesNoRecord() {
+    String table = TestSupport.createTable(dynamo, "bulk", StreamViewType.NEW_AND_OLD_IMAGES);
+    dynamo.putItem(r -> r.tableName(table).item(item("pk", s("before"))));
+    try (DynamoDbClient unrecorded = TestSupport.unrecorded(db.local())) {
+      List<WriteRequest> puts = new ArrayList<>();
+      for (int i = 0; i < 25; i++) {
+        puts.add(putRequest(item("pk", s("loaded" + i))));
+      }
+      unrecorded.batchWriteItem(r -> r.requestItems(Map.of(table, puts)));
+    }
+    dynamo.putItem(r -> r.tableName(table).item(item("pk", s("after"))));
+
+    assertThat(dynamo.getItem(r -> r.tableName(table).key(key("loaded24"))).item())
+        .isEqualTo(item("pk", s("loaded24")));
+    assertThat(allRecords(streams, streamArn(dynamo, table)))
+        .extracting(r -> r.dynamodb().keys())
+        .containsExactly(key("before"), key("after"));
+  }
+
+  @Test
   void putUpdateAndDeleteEachAppearOnceInOrderWithTheirImages() {
     String table = TestSupport.createTable(dynamo, "writes", StreamViewType.NEW_AND_OLD_IMAGES);
 

@@ -2,6 +2,7 @@ package dev.microblog.gateway;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -63,14 +64,24 @@ final class TestSupport {
         local, DynamoDbClient.builder().overrideConfiguration(o -> o.retryStrategy(changed)));
   }
 
+  /** A client of dynalite itself, past the gateway ({@link LocalDynamo#unrecordedEndpoint}). */
+  static DynamoDbClient unrecorded(LocalDynamo local) {
+    return pointedAt(local.unrecordedEndpoint(), DynamoDbClient.builder());
+  }
+
   static DynamoDbStreamsClient streams(LocalDynamo local) {
     return pointedAt(local, DynamoDbStreamsClient.builder());
   }
 
   private static <B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>, C> C pointedAt(
       LocalDynamo local, B builder) {
+    return pointedAt(local.endpoint(), builder);
+  }
+
+  private static <B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>, C> C pointedAt(
+      URI endpoint, B builder) {
     return builder
-        .endpointOverride(local.endpoint())
+        .endpointOverride(endpoint)
         .region(Region.US_EAST_1)
         .credentialsProvider(
             StaticCredentialsProvider.create(AwsBasicCredentials.create("dummy", "dummy")))

@@ -106,6 +106,12 @@ class TimeToLiveTest {
         .until(() -> !dynamo.getItem(r -> r.tableName(table).key(key("k"))).hasItem());
   }
 
+  @Test
+  void sweepsOfABigTablePauseLongerSoThatScanningTakesAboutATenthOfDynalitesTime() {
+    assertThat(TtlSweeper.pauseAfter(Duration.ofMillis(20))).isEqualTo(Duration.ofSeconds(1));
+    assertThat(TtlSweeper.pauseAfter(Duration.ofSeconds(2))).isEqualTo(Duration.ofSeconds(18));
+  }
+
   private static UpdateTimeToLiveResponse enableTtl(String table) {
     return dynamo.updateTimeToLive(
         r ->

@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /**
  * What one post costs as the site and the author's audience grow. For each site size it starts the
@@ -56,7 +55,7 @@ public final class IncrementalBench {
   }
 
   public static void main(String[] args) throws Exception {
-    int[] sizes = ints(args.length > 0 ? args[0] : "1000,10000");
+    int[] sizes = ints(args.length > 0 ? args[0] : "1000,10000,100000");
     int[] followerCounts = ints(args.length > 1 ? args[1] : "10,100,1000,100000");
     int postsPerCell = args.length > 2 ? Integer.parseInt(args[2]) : 5;
     Duration budget = Duration.ofMinutes(args.length > 3 ? Long.parseLong(args[3]) : 15);
@@ -90,10 +89,8 @@ public final class IncrementalBench {
         authors.put(author, followers);
         browsers.put(author, browser);
       }
-      BenchSite site =
-          new BenchSite(
-              stack.dynamoClient(), LocalStack.TABLE, size, Math.min(1000, size), authors);
-      Duration postsLoad = unrendered(stack, site::loadPosts);
+      BenchSite site = new BenchSite(LocalStack.TABLE, size, Math.min(1000, size), authors);
+      Duration postsLoad = stack.writeUnrendered(site::loadPosts);
       System.out.printf("site of %d posts loaded in %.1f s%n", size, postsLoad.toMillis() / 1000.0);
 
       PostMeter meter = new PostMeter(stack);
@@ -117,7 +114,8 @@ public final class IncrementalBench {
                   budget.toMinutes()));
           continue;
         }
-        Duration load = unrendered(stack, () -> site.loadFollowers(author.getKey()));
+        Duration load =
+            stack.writeUnrendered(dynamo -> site.loadFollowers(dynamo, author.getKey()));
         System.out.printf(
             "  %s: %d followers loaded in %.1f s%n",
             author.getKey(), author.getValue(), load.toMillis() / 1000.0);
@@ -134,12 +132,6 @@ public final class IncrementalBench {
       }
       return cells;
     }
-  }
-
-  private static Duration unrendered(LocalStack stack, Callable<Duration> load) throws Exception {
-    Duration[] took = new Duration[1];
-    stack.writeUnrendered(() -> took[0] = load.call());
-    return took[0];
   }
 
   /**
