@@ -6,6 +6,7 @@ package dev.microblog.generator;
  *
  * @param records stream records in the batch
  * @param changes records that change a page (the rest are sessions, counters, e-mail claims…)
+ * @param numberings of those, seals that numbered posts for explore (not a write of anyone's)
  * @param planned distinct pages planned (and rendered, unless the batch failed first)
  * @param created files that did not exist
  * @param updated files whose bytes changed
@@ -18,6 +19,7 @@ package dev.microblog.generator;
 public record BatchReport(
     int records,
     int changes,
+    int numberings,
     int planned,
     int created,
     int updated,
@@ -30,6 +32,11 @@ public record BatchReport(
   /** Files written: the cost of the batch. */
   public int written() {
     return created + updated;
+  }
+
+  /** A batch of seals only: the explore numbering's work, shared by the posts of a minute. */
+  public boolean onlyNumbering() {
+    return changes > 0 && numberings == changes;
   }
 
   public boolean failed() {

@@ -82,6 +82,7 @@ public final class ChangeProcessor {
     PagePlanner planner = new PagePlanner(seen, pagination);
     Set<PageRef> done = new HashSet<>();
     int changes = 0;
+    int numberings = 0;
     String failedAt = null;
     for (ChangeRecord record : records) {
       try {
@@ -90,6 +91,9 @@ public final class ChangeProcessor {
           continue;
         }
         changes++;
+        if (change.get() instanceof Change.PostsNumbered) {
+          numberings++;
+        }
         List<PageRef> fresh =
             planner.plan(change.get()).pages().stream().filter(done::add).toList();
         steps.lap(PLAN);
@@ -130,7 +134,14 @@ public final class ChangeProcessor {
     steps.lap(INVALIDATE);
     numberDue(steps);
     BatchReport report =
-        tally.report(records.size(), changes, done.size(), invalidated, steps.millis(), failedAt);
+        tally.report(
+            records.size(),
+            changes,
+            numberings,
+            done.size(),
+            invalidated,
+            steps.millis(),
+            failedAt);
     log.info("batch: {} ({})", report.summary(), steps);
     listener.accept(report);
     return report;

@@ -93,7 +93,7 @@ public final class SiteBuilder {
     List<String> stale = tally.stalePaths();
     invalidator.invalidate(stale);
     steps.lap(INVALIDATE);
-    BatchReport report = tally.report(0, 0, plan.size(), stale.size(), steps.millis(), null);
+    BatchReport report = tally.report(0, 0, 0, plan.size(), stale.size(), steps.millis(), null);
     log.info("full rebuild: {} ({})", report.summary(), steps);
     listener.accept(report);
     return report;

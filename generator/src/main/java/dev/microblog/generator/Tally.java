@@ -47,10 +47,17 @@ final class Tally {
   }
 
   BatchReport report(
-      int records, int changes, int planned, int invalidated, long millis, String failedAt) {
+      int records,
+      int changes,
+      int numberings,
+      int planned,
+      int invalidated,
+      long millis,
+      String failedAt) {
     return new BatchReport(
         records,
         changes,
+        numberings,
         planned,
         created.get(),
         updated.get(),

@@ -81,6 +81,35 @@ class ChangeProcessorTest {
   }
 
   @Test
+  void a_batch_of_seals_is_reported_as_the_numberings_work_and_a_post_batch_is_not() {
+    site.post("alice", "one", T0);
+    Generator generator =
+        Generator.create(
+            new LiveSite(site.seal(T0.plusSeconds(1)).build()),
+            new DirectoryPublisher(folder),
+            Invalidator.NONE,
+            Locale.ENGLISH);
+    Map<String, String> seal = Map.of("pk", "EXPLORE", "sk", "SEAL#000000000000001");
+    Map<String, String> image = new java.util.HashMap<>(seal);
+    image.put("first", "1");
+    image.put("count", "1");
+    Map<String, String> post = Map.of("pk", "USER#alice", "sk", "POST#0000000001");
+
+    BatchReport sealed =
+        generator
+            .processor()
+            .process(List.of(new ChangeRecord("1", "INSERT", seal, image, Map.of())));
+    BatchReport posted =
+        generator
+            .processor()
+            .process(List.of(new ChangeRecord("2", "INSERT", post, post, Map.of())));
+
+    assertThat(sealed.onlyNumbering()).isTrue();
+    assertThat(files(folder)).containsKey("page/1/index.html");
+    assertThat(posted.onlyNumbering()).isFalse();
+  }
+
+  @Test
   void paths_whose_invalidation_failed_are_sent_with_the_next_batch() {
     site.post("alice", "one", T0);
     LiveSite live = new LiveSite(site.build());

@@ -12,12 +12,13 @@ import java.util.Map;
  * What one post costs as the site and the author's audience grow. For each site size it starts the
  * stack in memory, signs up one author per follower count through the site, loads the posts,
  * readers and follow edges straight into the table (unrendered: see {@link
- * LocalStack#writeUnrendered}), then has each author send a warm-up post (it renders the pages a
- * post touches, the followers' timelines among them, so the measured posts find them published) and
- * a few measured posts through the CDN's {@code /api/posts}. For each post it counts, from the POST
- * until the generator is idle: objects written and deleted, invalidation paths, DynamoDB write
- * units ({@link PostMeter}), and the time from the POST's answer until the permalink and the
- * profile show it ({@link Visibility}). Run by {@code bench/incremental}.
+ * LocalStack#writeUnrendered}; the loaded posts numbered on explore as the generator would have),
+ * then has each author send a warm-up post (it renders the pages a post touches, so the measured
+ * posts find them published) and a few measured posts through the CDN's {@code /api/posts}. For
+ * each post it counts, from the POST until the generator is idle: objects written and deleted,
+ * invalidation paths, DynamoDB write units ({@link PostMeter}: the post's own, and the numbering
+ * step's, of which a post pays its share), and the time from the POST's answer until the permalink
+ * and the profile show it ({@link Visibility}). Run by {@code bench/incremental}.
  */
 public final class IncrementalBench {
   /** The scenario the monthly bill is for: 10k posts a day. */
@@ -173,13 +174,14 @@ public final class IncrementalBench {
   private static void printTable(List<Cell> cells) {
     System.out.println();
     System.out.printf(
-        "%7s %9s %6s %6s %8s %8s %7s %5s %8s %8s %8s %9s %7s %7s %10s%n",
+        "%7s %9s %6s %6s %8s %8s %8s %7s %5s %8s %8s %8s %9s %7s %7s %10s%n",
         "posts",
         "followers",
         "load_s",
         "n",
         "puts_max",
         "puts_avg",
+        "num_puts",
         "deletes",
         "inval",
         "wcu_post",
@@ -192,13 +194,14 @@ public final class IncrementalBench {
     for (Cell c : cells) {
       long[] visible = c.posts().stream().mapToLong(PostCost::visibleMillis).sorted().toArray();
       System.out.printf(
-          "%7d %9d %6.1f %6d %8d %8.1f %7d %5d %8d %8.2f %8d %9d %7.0f %7.0f %10.2f%n",
+          "%7d %9d %6.1f %6d %8d %8.1f %8d %7d %5d %8d %8.2f %8d %9d %7.0f %7.0f %10.2f%n",
           c.size(),
           c.followers(),
           c.load().toMillis() / 1000.0,
           c.posts().size(),
           c.max(PostCost::puts),
           c.mean(PostCost::puts),
+          c.max(PostCost::numberingPuts),
           c.max(PostCost::deletes),
           c.max(PostCost::invalidationPaths),
           c.max(PostCost::writeUnits),
@@ -213,8 +216,10 @@ public final class IncrementalBench {
     System.out.printf(
         "usd_month: write side for %d posts a month, every post as the cell's dearest (S3 PUTs,"
             + " invalidations beyond 1,000 free, Lambda requests and GB-s at 1024/2048 MB,"
-            + " DynamoDB write units). wcu_post: the post's own writes; wcu_max: with its share"
-            + " (1 in %.2f) of the minute's numbering step, as in AWS. Excluded: DynamoDB and S3 reads by the generator, and page"
+            + " DynamoDB write units). puts: objects written for the post itself; num_puts: for the"
+            + " numbering step that numbered it (explore pages), shared by the minute's posts."
+            + " wcu_post: the post's own writes; wcu_max: with its share (1 in %.2f) of the"
+            + " minute's numbering step, as in AWS. Excluded: DynamoDB and S3 reads by the generator, and page"
             + " views: %d a month = $%.2f of CloudFront requests plus data transfer.%n",
         POSTS_PER_MONTH, PostCost.POSTS_PER_NUMBERING_STEP, PAGE_VIEWS_PER_MONTH, views);
     cells.stream()

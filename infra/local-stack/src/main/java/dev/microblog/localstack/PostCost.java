@@ -3,7 +3,9 @@ package dev.microblog.localstack;
 /**
  * What one post cost, measured from the POST until the generator was idle again.
  *
- * @param puts objects the generator wrote (created or changed)
+ * @param puts objects the generator wrote (created or changed) for the post
+ * @param numberingPuts explore pages written for the numbering step that numbered it (shared, as
+ *     its write units are)
  * @param deletes objects it deleted
  * @param invalidationPaths paths sent to the CDN
  * @param writeUnits DynamoDB write units of every write applied meanwhile but the numbering's
@@ -16,6 +18,7 @@ package dev.microblog.localstack;
  */
 record PostCost(
     long puts,
+    long numberingPuts,
     long deletes,
     long invalidationPaths,
     long writeUnits,
@@ -43,6 +46,11 @@ record PostCost(
   static final double POSTS_PER_NUMBERING_STEP =
       (10_000.0 / 1440) / (1 - Math.exp(-10_000.0 / 1440));
 
+  /** The objects written for the post, with its share of the numbering step's. */
+  double objectsPerPost() {
+    return puts + numberingPuts / POSTS_PER_NUMBERING_STEP;
+  }
+
   /** The post's write units with its share of the numbering step's. */
   double unitsPerPost() {
     return writeUnits + numberingUnits / POSTS_PER_NUMBERING_STEP;
@@ -54,7 +62,7 @@ record PostCost(
   /** The month's write-side bill if every one of {@code postsPerMonth} posts cost this much. */
   double monthlyUsd(long postsPerMonth) {
     double perPost =
-        puts * S3_PUT
+        objectsPerPost() * S3_PUT
             + unitsPerPost() * WRITE_UNIT
             + (FUNCTION_REQUESTS_PER_POST + generatorInvocations) * LAMBDA_REQUEST
             + functionMillis / 1000.0 * FUNCTIONS_GB * LAMBDA_GB_SECOND

@@ -24,6 +24,7 @@ final class PostMeter {
     final AtomicLong batchMillis = new AtomicLong();
     final AtomicLong writeUnits = new AtomicLong();
     final AtomicLong numberingUnits = new AtomicLong();
+    final AtomicLong numberingPuts = new AtomicLong();
   }
 
   private final LocalStack stack;
@@ -38,7 +39,7 @@ final class PostMeter {
 
   private void batch(BatchReport report) {
     Counts c = current.get();
-    c.puts.addAndGet(report.written());
+    (report.onlyNumbering() ? c.numberingPuts : c.puts).addAndGet(report.written());
     c.deletes.addAndGet(report.deleted());
     c.batches.incrementAndGet();
     c.batchMillis.addAndGet(report.millis());
@@ -69,6 +70,7 @@ final class PostMeter {
             .sum();
     return new PostCost(
         c.puts.get(),
+        c.numberingPuts.get(),
         c.deletes.get(),
         paths,
         c.writeUnits.get(),
