@@ -91,7 +91,12 @@ public final class UserStore {
   }
 
   public boolean emailTaken(String email) {
-    return table.get(emailPk(email), "EMAIL").isPresent();
+    return emailOwner(email).isPresent();
+  }
+
+  /** Who signed up with this address (any case), if anyone did. */
+  public Optional<String> emailOwner(String email) {
+    return table.get(emailPk(email), "EMAIL").map(i -> str(i, "username"));
   }
 
   /** All usernames in order (the index holds keys only: the name is its sort key). */

@@ -39,6 +39,9 @@ public final class Signup {
     String email = input.normalizedEmail();
     // Looked up first so the form can name both fields at once; the transaction in create()
     // still settles a race between two sign-ups.
+    if (sameSignupAgain(username, email, input.password())) {
+      return new SignedIn(username, sessions.start(username));
+    }
     Map<String, String> taken = new LinkedHashMap<>();
     if (store.users().exists(username)) {
       taken.put("username", t.get("error_username_taken"));
@@ -57,6 +60,17 @@ public final class Signup {
       throw new Refused(Refused.Reason.CONFLICT, messages(conflict.fields(), t));
     }
     return new SignedIn(username, sessions.start(username));
+  }
+
+  /**
+   * The account this form would create exists with the same address and password: the same person
+   * sending the form again, after a "try again" whose account was in fact written before the answer
+   * failed (a session that could not be stored, a lost connection). They are signed in, not told
+   * their own name is taken.
+   */
+  private boolean sameSignupAgain(String username, String email, String password) {
+    return store.users().emailOwner(email).filter(username::equals).isPresent()
+        && passwords.matches(password, store.users().passwordHash(username));
   }
 
   private static Map<String, String> messages(Set<Conflict.Field> fields, Messages t) {

@@ -165,12 +165,27 @@ class SignupTest {
         site.writingNothing(
             () ->
                 browser.postForJson(
-                    "/api/signup", signupForm(name, name + "@example.org", PASSWORD)));
+                    "/api/signup", signupForm(name, name + "@example.org", "another password")));
 
     assertThat(reply.status()).isEqualTo(409);
     assertThat(reply.json().get("errors").get("username").asText())
         .isEqualTo(T.get("error_username_taken"));
     assertThat(reply.json().get("errors").get("email").asText())
         .isEqualTo(T.get("error_email_taken"));
+  }
+
+  @Test
+  void theSameSignupSentAgainSignsThePersonInInsteadOfCallingTheirNameTaken(
+      Browser browser, Site.Running site) {
+    // As after a "try again" answer whose account was written before the answer failed.
+    String name = site.signedUpUser("again");
+
+    Reply reply =
+        browser.postForJson("/api/signup", signupForm(name, name + "@example.org", PASSWORD));
+
+    assertThat(reply.status()).isEqualTo(200);
+    assertThat(reply.json().get("ok").asBoolean()).isTrue();
+    assertThat(reply.setCookie("mb_user").getValue()).isEqualTo(name);
+    assertThat(reply.setCookie("mb_session").getValue()).isNotBlank();
   }
 }
