@@ -14,7 +14,6 @@ import dev.microblog.generator.publishing.DirectoryPublisher;
 import dev.microblog.generator.publishing.Invalidator;
 import dev.microblog.generator.publishing.Publisher;
 import dev.microblog.generator.rendering.SiteRenderer;
-import dev.microblog.generator.state.SiteSnapshot;
 import dev.microblog.generator.state.SiteState;
 import dev.microblog.generator.support.Fanout;
 import dev.microblog.generator.support.Progress;
@@ -69,8 +68,9 @@ public final class SiteBuilder {
   /** As {@link #rebuildAll()}, telling {@code progress} of every page as it is published. */
   public BatchReport rebuildAll(Progress progress) {
     Steps steps = new Steps(LOAD, PLAN, RENDER_AND_PUBLISH, INVALIDATE);
-    // One pass over the table (a segmented Scan) instead of a few queries per page.
-    SiteSnapshot site = state.snapshot(parallelism);
+    // One pass over the table (a segmented Scan) instead of a few queries per page; posts are
+    // read again, a user's at a time, as their pages are rendered.
+    SiteState site = state.forRebuild(parallelism);
     steps.lap(LOAD);
     PagePlan plan = new PagePlanner(site, Pagination.DEFAULT).everything();
     steps.lap(PLAN);
