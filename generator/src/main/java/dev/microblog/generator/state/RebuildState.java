@@ -26,13 +26,14 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * The site as a full rebuild reads it, in memory that grows with the users but not with their
  * posts. One segmented Scan keeps what is small per user (profile, follow edges, post count, and
- * when their newest {@link SiteRenderer#TIMELINE_POSTS} posts were written, without their bodies)
- * and the site's newest posts for the explore front; every other post is read again when a page
- * asks for it, through a few {@link PostChunks} of consecutive posts, so that the pages of one
- * user, planned together, read that user's posts once. Answers exactly as {@link SiteSnapshot#scan}
- * does. Safe to share between threads.
+ * when their newest {@link SiteRenderer#TIMELINE_POSTS} posts were written, their bodies set aside
+ * in a file: {@link BodySpill}), the explore numbering (ids only) and the site's newest posts for
+ * the explore front. Older posts are read again when a page asks for them, through a few {@link
+ * PostChunks} of consecutive posts, so that the pages of one user, planned together, read that
+ * user's posts once. Answers exactly as {@link SiteSnapshot#scan} does. Safe to share between
+ * threads; close it to delete the file.
  */
-public final class RebuildState implements SiteState {
+public final class RebuildState implements SiteState, AutoCloseable {
   /** Posts one chunk holds: a few profile pages' worth, read with one Query. */
   static final int CHUNK_POSTS = 200;
 
@@ -50,6 +51,8 @@ public final class RebuildState implements SiteState {
   private final Instant numberedUntil;
   private final List<Post> unnumbered;
   private final PostChunks chunks;
+  private final NavigableMap<Long, Seal> seals;
+  private final BodySpill spill;
 
   private RebuildState(
       Store store,
@@ -59,7 +62,11 @@ public final class RebuildState implements SiteState {
       Map<String, List<String>> followers,
       ExploreStore.Progress progress,
       List<Post> unnumbered,
+      NavigableMap<Long, Seal> seals,
+      BodySpill spill,
       int cachedChunks) {
+    this.seals = seals;
+    this.spill = spill;
     this.store = store;
     this.users = users;
     this.recent = recent;
@@ -86,6 +93,8 @@ public final class RebuildState implements SiteState {
     Map<String, String> names = new ConcurrentHashMap<>();
     AtomicReference<ExploreStore.Progress> progress = new AtomicReference<>();
     PriorityQueue<Post> newest = new PriorityQueue<>(OLDEST_FIRST);
+    Queue<Seal> sealed = new ConcurrentLinkedQueue<>();
+    BodySpill spill = new BodySpill();
     store.scanSite(
         segments,
         new SiteScan.Visitor() {
@@ -96,7 +105,7 @@ public final class RebuildState implements SiteState {
 
           @Override
           public void post(Post post) {
-            recent.computeIfAbsent(post.author(), a -> new Recent()).add(post);
+            recent.computeIfAbsent(post.author(), a -> new Recent()).add(post, spill);
             synchronized (newest) {
               newest.add(post);
               if (newest.size() > NEWEST_KEPT) {
@@ -114,7 +123,7 @@ public final class RebuildState implements SiteState {
 
           @Override
           public void seal(ExploreStore.Seal seal) {
-            // Numbered pages are read by id when they are rendered: the seals are one id a post.
+            sealed.add(Seal.of(seal, names));
           }
 
           @Override
@@ -128,6 +137,9 @@ public final class RebuildState implements SiteState {
     Map<String, TreeSet<String>> in = new HashMap<>();
     recent.keySet().retainAll(profiles.keySet());
     recent.values().forEach(Recent::freeze);
+    spill.seal();
+    NavigableMap<Long, Seal> seals = new TreeMap<>();
+    sealed.forEach(seal -> seals.put(seal.first(), seal));
     profiles.forEach(
         (name, u) -> {
           Recent own = recent.get(name);
@@ -150,7 +162,16 @@ public final class RebuildState implements SiteState {
             .sorted(Post.NEWEST_FIRST)
             .toList();
     return new RebuildState(
-        store, users, Map.copyOf(recent), out, back, p, later, Math.max(8, 4 * segments));
+        store,
+        users,
+        Map.copyOf(recent),
+        out,
+        back,
+        p,
+        later,
+        seals,
+        spill,
+        Math.max(8, 4 * segments));
   }
 
   @Override
@@ -178,14 +199,29 @@ public final class RebuildState implements SiteState {
     if (seq < 1 || seq > postCount(author)) {
       return Optional.empty();
     }
-    return Optional.ofNullable(chunks.post(author, seq));
+    Post kept = kept(author, seq);
+    return Optional.ofNullable(kept != null ? kept : chunks.post(author, seq));
   }
 
   @Override
   public List<Post> postsBy(String author, long from, long to) {
     long last = Math.min(to, postCount(author));
     long first = Math.max(from, 1);
-    return first > last ? List.of() : chunks.range(author, first, last);
+    if (first > last) {
+      return List.of();
+    }
+    Recent own = recent.get(author);
+    if (own != null && own.oldestSeq() <= first) {
+      List<Post> newestFirst = new ArrayList<>();
+      for (long seq = last; seq >= first; seq--) {
+        Post kept = kept(author, seq);
+        if (kept != null) {
+          newestFirst.add(kept);
+        }
+      }
+      return List.copyOf(newestFirst);
+    }
+    return chunks.range(author, first, last);
   }
 
   @Override
@@ -200,8 +236,14 @@ public final class RebuildState implements SiteState {
 
   @Override
   public List<Post> explore(long from, long to) {
-    long last = Math.min(to, numberedCount);
-    return from > last ? List.of() : store.explore().numbered(from, last);
+    List<PostId> ids = new ArrayList<>();
+    for (long position = Math.min(to, numberedCount); position >= Math.max(from, 1); position--) {
+      var seal = seals.floorEntry(position);
+      if (seal != null && position <= seal.getValue().last()) {
+        ids.add(seal.getValue().id(position));
+      }
+    }
+    return byIds(ids);
   }
 
   @Override
@@ -229,11 +271,44 @@ public final class RebuildState implements SiteState {
     stubs.sort(Post.NEWEST_FIRST);
     List<PostId> ids =
         stubs.subList(0, Math.min(limit, stubs.size())).stream().map(Post::id).toList();
-    List<Post> found = store.posts().byIds(ids);
-    if (found.size() < ids.size()) {
-      throw new IllegalStateException("posts gone since the scan: " + ids.size() + " asked");
+    return byIds(ids);
+  }
+
+  /** These posts, in this order, missing ones left out: kept ones from the file, others by key. */
+  private List<Post> byIds(List<PostId> ids) {
+    List<Post> found = new ArrayList<>(ids.size());
+    List<PostId> unkept = new ArrayList<>();
+    for (PostId id : ids) {
+      Post kept = kept(id.author(), id.seq());
+      found.add(kept);
+      if (kept == null) {
+        unkept.add(id);
+      }
     }
-    return found;
+    if (unkept.isEmpty()) {
+      return List.copyOf(found);
+    }
+    Map<PostId, Post> read = new HashMap<>();
+    store.posts().byIds(unkept).forEach(p -> read.put(p.id(), p));
+    List<Post> all = new ArrayList<>(ids.size());
+    for (int i = 0; i < ids.size(); i++) {
+      Post post = found.get(i) != null ? found.get(i) : read.get(ids.get(i));
+      if (post != null) {
+        all.add(post);
+      }
+    }
+    return List.copyOf(all);
+  }
+
+  /** The post if it is among its author's newest, whose bodies were set aside; else null. */
+  private Post kept(String author, long seq) {
+    Recent own = recent.get(author);
+    return own == null ? null : own.post(author, seq, spill);
+  }
+
+  @Override
+  public void close() {
+    spill.close();
   }
 
   private long postCount(String author) {
@@ -242,26 +317,47 @@ public final class RebuildState implements SiteState {
   }
 
   /**
-   * When a user's newest {@link SiteRenderer#TIMELINE_POSTS} posts were written, by number; the
-   * highest number seen is their post count.
+   * A user's newest {@link SiteRenderer#TIMELINE_POSTS} posts, by number: when each was written and
+   * where its body was set aside. The highest number seen is their post count.
    */
   private static final class Recent {
-    private TreeMap<Long, Instant> scanned = new TreeMap<>();
-    private long[] seqs;
-    private Instant[] written;
+    private TreeMap<Long, Post> scanned = new TreeMap<>();
+    private TreeMap<Long, BodySpill.Place> places = new TreeMap<>();
+    private long[] seqs; // newest first, then these in the same order
+    private long[] written;
+    private long[] offsets;
+    private int[] lengths;
 
-    synchronized void add(Post post) {
-      scanned.put(post.seq(), post.createdAt());
+    synchronized void add(Post post, BodySpill spill) {
+      if (scanned.size() >= SiteRenderer.TIMELINE_POSTS && post.seq() < scanned.firstKey()) {
+        return; // older than all we keep: not set aside
+      }
+      // Without its body: the author's string and the body go with the scanned item.
+      scanned.put(post.seq(), new Post("", post.seq(), "", post.createdAt()));
+      places.put(post.seq(), spill.put(post.body()));
       if (scanned.size() > SiteRenderer.TIMELINE_POSTS) {
-        scanned.pollFirstEntry();
+        places.remove(scanned.pollFirstEntry().getKey());
       }
     }
 
-    /** After the scan: two arrays, newest first, instead of a tree's entries. */
+    /** After the scan: arrays, newest first, instead of trees' entries. */
     synchronized Recent freeze() {
-      seqs = scanned.descendingKeySet().stream().mapToLong(Long::longValue).toArray();
-      written = scanned.descendingMap().values().toArray(Instant[]::new);
+      int n = scanned.size();
+      seqs = new long[n];
+      written = new long[n];
+      offsets = new long[n];
+      lengths = new int[n];
+      int i = 0;
+      for (var e : scanned.descendingMap().entrySet()) {
+        BodySpill.Place place = places.get(e.getKey());
+        seqs[i] = e.getKey();
+        written[i] = e.getValue().createdAt().toEpochMilli();
+        offsets[i] = place.offset();
+        lengths[i] = place.length();
+        i++;
+      }
       scanned = null;
+      places = null;
       return this;
     }
 
@@ -269,11 +365,63 @@ public final class RebuildState implements SiteState {
       return seqs.length == 0 ? 0 : seqs[0];
     }
 
+    long oldestSeq() {
+      return seqs.length == 0 ? Long.MAX_VALUE : seqs[seqs.length - 1];
+    }
+
+    Post post(String author, long seq, BodySpill spill) {
+      int i = indexOf(seq);
+      return i < 0
+          ? null
+          : new Post(
+              author, seq, spill.get(offsets[i], lengths[i]), Instant.ofEpochMilli(written[i]));
+    }
+
     /** Stand-ins without bodies, newest number first, for ordering only. */
     void newest(String author, int limit, List<Post> into) {
       for (int i = 0; i < Math.min(limit, seqs.length); i++) {
-        into.add(new Post(author, seqs[i], "", written[i]));
+        into.add(new Post(author, seqs[i], "", Instant.ofEpochMilli(written[i])));
       }
+    }
+
+    private int indexOf(long seq) {
+      int low = 0;
+      int high = seqs.length - 1;
+      while (low <= high) { // seqs descend
+        int mid = (low + high) >>> 1;
+        if (seqs[mid] == seq) {
+          return mid;
+        } else if (seqs[mid] > seq) {
+          low = mid + 1;
+        } else {
+          high = mid - 1;
+        }
+      }
+      return -1;
+    }
+  }
+
+  /** A seal of the explore numbering, its ids in two arrays (the names shared with the users'). */
+  private record Seal(long first, String[] authors, long[] seqs) {
+    static Seal of(ExploreStore.Seal seal, Map<String, String> names) {
+      int n = seal.posts().size();
+      String[] authors = new String[n];
+      long[] seqs = new long[n];
+      for (int i = 0; i < n; i++) {
+        PostId id = seal.posts().get(i);
+        authors[i] = names.computeIfAbsent(id.author(), a -> a);
+        seqs[i] = id.seq();
+      }
+      return new Seal(seal.first(), authors, seqs);
+    }
+
+    long last() {
+      return first + seqs.length - 1;
+    }
+
+    PostId id(long position) {
+      int i = (int) (position - first);
+      return new PostId(authors[i], seqs[i]);
     }
   }
 }
