@@ -9,6 +9,7 @@ import dev.microblog.core.store.Store;
 import dev.microblog.generator.rendering.SiteRenderer;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -89,7 +90,7 @@ public final class RebuildState implements SiteState, AutoCloseable {
   public static RebuildState scan(Store store, int segments) {
     Map<String, User> profiles = new ConcurrentHashMap<>();
     Map<String, Recent> recent = new ConcurrentHashMap<>();
-    Map<String, Queue<String>> follows = new ConcurrentHashMap<>();
+    Map<String, List<String>> follows = new ConcurrentHashMap<>(); // lists: 4 bytes an edge
     Map<String, String> names = new ConcurrentHashMap<>();
     AtomicReference<ExploreStore.Progress> progress = new AtomicReference<>();
     PriorityQueue<Post> newest = new PriorityQueue<>(OLDEST_FIRST);
@@ -116,9 +117,10 @@ public final class RebuildState implements SiteState, AutoCloseable {
 
           @Override
           public void follow(String follower, String followee) {
-            follows
-                .computeIfAbsent(follower, f -> new ConcurrentLinkedQueue<>())
-                .add(names.computeIfAbsent(followee, n -> n));
+            List<String> followees = follows.computeIfAbsent(follower, f -> new ArrayList<>(4));
+            synchronized (followees) {
+              followees.add(names.computeIfAbsent(followee, n -> n));
+            }
           }
 
           @Override
@@ -147,7 +149,7 @@ public final class RebuildState implements SiteState, AutoCloseable {
           users.put(
               name, new User(name, u.joinedAt(), u.about(), count, u.followers(), u.following()));
           List<String> followees =
-              List.copyOf(new TreeSet<>(follows.getOrDefault(name, new ConcurrentLinkedQueue<>())));
+              List.copyOf(new TreeSet<>(follows.getOrDefault(name, List.of())));
           out.put(name, followees);
           followees.forEach(f -> in.computeIfAbsent(f, x -> new TreeSet<>()).add(name));
         });
@@ -318,59 +320,70 @@ public final class RebuildState implements SiteState, AutoCloseable {
 
   /**
    * A user's newest {@link SiteRenderer#TIMELINE_POSTS} posts, by number: when each was written and
-   * where its body was set aside. The highest number seen is their post count.
+   * where its body was set aside, in arrays sorted by number (a few bytes a post, no objects). The
+   * highest number seen is their post count.
    */
   private static final class Recent {
-    private TreeMap<Long, Post> scanned = new TreeMap<>();
-    private TreeMap<Long, BodySpill.Place> places = new TreeMap<>();
-    private long[] seqs; // newest first, then these in the same order
-    private long[] written;
-    private long[] offsets;
-    private int[] lengths;
+    private static final int MOST = SiteRenderer.TIMELINE_POSTS;
+    private int size;
+    private long[] seqs = new long[4];
+    private long[] written = new long[4];
+    private long[] offsets = new long[4];
+    private int[] lengths = new int[4];
 
     synchronized void add(Post post, BodySpill spill) {
-      if (scanned.size() >= SiteRenderer.TIMELINE_POSTS && post.seq() < scanned.firstKey()) {
+      long seq = post.seq();
+      if (size == MOST && seq < seqs[0]) {
         return; // older than all we keep: not set aside
       }
-      // Without its body: the author's string and the body go with the scanned item.
-      scanned.put(post.seq(), new Post("", post.seq(), "", post.createdAt()));
-      places.put(post.seq(), spill.put(post.body()));
-      if (scanned.size() > SiteRenderer.TIMELINE_POSTS) {
-        places.remove(scanned.pollFirstEntry().getKey());
+      int found = Arrays.binarySearch(seqs, 0, size, seq);
+      if (found >= 0) {
+        return; // the scan gives each item once
       }
+      int at = -found - 1;
+      if (size == MOST) { // the oldest kept makes room
+        at--;
+        shift(1, 0, at);
+      } else {
+        if (size == seqs.length) {
+          int grown = Math.min(MOST, size * 2);
+          seqs = Arrays.copyOf(seqs, grown);
+          written = Arrays.copyOf(written, grown);
+          offsets = Arrays.copyOf(offsets, grown);
+          lengths = Arrays.copyOf(lengths, grown);
+        }
+        shift(at, at + 1, size - at);
+        size++;
+      }
+      BodySpill.Place place = spill.put(post.body());
+      seqs[at] = seq;
+      written[at] = post.createdAt().toEpochMilli();
+      offsets[at] = place.offset();
+      lengths[at] = place.length();
     }
 
-    /** After the scan: arrays, newest first, instead of trees' entries. */
+    private void shift(int from, int to, int count) {
+      System.arraycopy(seqs, from, seqs, to, count);
+      System.arraycopy(written, from, written, to, count);
+      System.arraycopy(offsets, from, offsets, to, count);
+      System.arraycopy(lengths, from, lengths, to, count);
+    }
+
+    /** After the scan: read only, from any thread. */
     synchronized Recent freeze() {
-      int n = scanned.size();
-      seqs = new long[n];
-      written = new long[n];
-      offsets = new long[n];
-      lengths = new int[n];
-      int i = 0;
-      for (var e : scanned.descendingMap().entrySet()) {
-        BodySpill.Place place = places.get(e.getKey());
-        seqs[i] = e.getKey();
-        written[i] = e.getValue().createdAt().toEpochMilli();
-        offsets[i] = place.offset();
-        lengths[i] = place.length();
-        i++;
-      }
-      scanned = null;
-      places = null;
       return this;
     }
 
-    long highestSeq() {
-      return seqs.length == 0 ? 0 : seqs[0];
+    synchronized long highestSeq() {
+      return size == 0 ? 0 : seqs[size - 1];
     }
 
-    long oldestSeq() {
-      return seqs.length == 0 ? Long.MAX_VALUE : seqs[seqs.length - 1];
+    synchronized long oldestSeq() {
+      return size == 0 ? Long.MAX_VALUE : seqs[0];
     }
 
-    Post post(String author, long seq, BodySpill spill) {
-      int i = indexOf(seq);
+    synchronized Post post(String author, long seq, BodySpill spill) {
+      int i = Arrays.binarySearch(seqs, 0, size, seq);
       return i < 0
           ? null
           : new Post(
@@ -378,26 +391,10 @@ public final class RebuildState implements SiteState, AutoCloseable {
     }
 
     /** Stand-ins without bodies, newest number first, for ordering only. */
-    void newest(String author, int limit, List<Post> into) {
-      for (int i = 0; i < Math.min(limit, seqs.length); i++) {
+    synchronized void newest(String author, int limit, List<Post> into) {
+      for (int i = size - 1; i >= Math.max(0, size - limit); i--) {
         into.add(new Post(author, seqs[i], "", Instant.ofEpochMilli(written[i])));
       }
-    }
-
-    private int indexOf(long seq) {
-      int low = 0;
-      int high = seqs.length - 1;
-      while (low <= high) { // seqs descend
-        int mid = (low + high) >>> 1;
-        if (seqs[mid] == seq) {
-          return mid;
-        } else if (seqs[mid] > seq) {
-          low = mid + 1;
-        } else {
-          high = mid - 1;
-        }
-      }
-      return -1;
     }
   }
 
