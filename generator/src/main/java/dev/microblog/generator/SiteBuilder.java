@@ -14,7 +14,6 @@ import dev.microblog.generator.publishing.DirectoryPublisher;
 import dev.microblog.generator.publishing.Invalidator;
 import dev.microblog.generator.publishing.Publisher;
 import dev.microblog.generator.rendering.SiteRenderer;
-import dev.microblog.generator.state.SiteSnapshot;
 import dev.microblog.generator.state.SiteState;
 import dev.microblog.generator.support.Fanout;
 import dev.microblog.generator.support.Progress;
@@ -69,34 +68,51 @@ public final class SiteBuilder {
   /** As {@link #rebuildAll()}, telling {@code progress} of every page as it is published. */
   public BatchReport rebuildAll(Progress progress) {
     Steps steps = new Steps(LOAD, PLAN, RENDER_AND_PUBLISH, INVALIDATE);
-    // One pass over the table (a segmented Scan) instead of a few queries per page.
-    SiteSnapshot site = state.snapshot(parallelism);
-    steps.lap(LOAD);
-    PagePlan plan = new PagePlanner(site, Pagination.DEFAULT).everything();
-    steps.lap(PLAN);
-    SiteWriter writer =
-        new SiteWriter(new SiteRenderer(site, templates, Pagination.DEFAULT), publisher, locale);
     Tally tally = new Tally();
-    progress.start(plan.size());
+    int planned;
+    // One pass over the table (a segmented Scan) instead of a few queries per page; posts are
+    // read again, a user's at a time, as their pages are rendered.
+    SiteState site = state.forRebuild(parallelism);
     try {
-      Fanout.each(
-          plan.pages(),
-          parallelism,
-          ref -> {
-            writer.write(ref, tally);
-            progress.advance();
-          });
+      steps.lap(LOAD);
+      PagePlan plan = new PagePlanner(site, Pagination.DEFAULT).everything();
+      steps.lap(PLAN);
+      SiteWriter writer =
+          new SiteWriter(new SiteRenderer(site, templates, Pagination.DEFAULT), publisher, locale);
+      progress.start(plan.size());
+      try {
+        Fanout.each(
+            plan.pages(),
+            parallelism,
+            ref -> {
+              writer.write(ref, tally);
+              progress.advance();
+            });
+      } finally {
+        progress.finish(); // on a failure too: the terminal gets its line end
+      }
+      planned = plan.size();
     } finally {
-      progress.finish(); // on a failure too: the terminal gets its line end
+      if (site instanceof AutoCloseable resources) {
+        close(resources);
+      }
     }
     steps.lap(RENDER_AND_PUBLISH);
     List<String> stale = tally.stalePaths();
     invalidator.invalidate(stale);
     steps.lap(INVALIDATE);
-    BatchReport report = tally.report(0, 0, 0, plan.size(), stale.size(), steps.millis(), null);
+    BatchReport report = tally.report(0, 0, 0, planned, stale.size(), steps.millis(), null);
     log.info("full rebuild: {} ({})", report.summary(), steps);
     listener.accept(report);
     return report;
+  }
+
+  private static void close(AutoCloseable resources) {
+    try {
+      resources.close();
+    } catch (Exception e) {
+      log.warn("could not release what the rebuild held", e);
+    }
   }
 
   /**

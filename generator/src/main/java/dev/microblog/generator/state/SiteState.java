@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * What the generator reads to plan and render pages. In production it is the table ({@link
- * StoreSiteState}); a full rebuild loads it all at once ({@link SiteSnapshot}).
+ * StoreSiteState}); a full rebuild reads it with one Scan ({@link RebuildState}), tests build it by
+ * hand ({@link SiteSnapshot}).
  */
 public interface SiteState {
   Optional<User> user(String username);
@@ -45,6 +46,15 @@ public interface SiteState {
    */
   default SiteSnapshot snapshot(int parallelism) {
     return SiteSnapshot.load(this, parallelism);
+  }
+
+  /**
+   * What a full rebuild renders from; {@code parallelism} reads may run at once. By default the
+   * {@link #snapshot}; the table gives a state whose memory does not grow with the posts ({@link
+   * RebuildState}).
+   */
+  default SiteState forRebuild(int parallelism) {
+    return snapshot(parallelism);
   }
 
   /** The newest {@code limit} posts of all these authors together, newest first. */

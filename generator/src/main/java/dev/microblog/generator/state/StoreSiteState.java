@@ -21,6 +21,15 @@ public record StoreSiteState(Store store, Clock clock) implements SiteState {
     return SiteSnapshot.scan(store, parallelism);
   }
 
+  /**
+   * One segmented Scan keeping what is small per user; posts are read again as pages need them, so
+   * memory does not grow with the site.
+   */
+  @Override
+  public SiteState forRebuild(int parallelism) {
+    return RebuildState.scan(store, parallelism);
+  }
+
   @Override
   public Optional<User> user(String username) {
     return store.users().find(username);

@@ -103,4 +103,9 @@ public final class WithBatchPosts implements SiteState {
   public SiteSnapshot snapshot(int parallelism) {
     return state.snapshot(parallelism);
   }
+
+  @Override
+  public SiteState forRebuild(int parallelism) {
+    return state.forRebuild(parallelism);
+  }
 }
