@@ -59,6 +59,20 @@ need_jdk() {
   fi
 }
 
+# JVM flags that start a short-lived Java program from an AOT cache kept next to its jar (JDK 25+,
+# JEP 514/515: classes loaded and linked, method profiles). Without a cache newer than the jar, this
+# run records it (a few seconds more, at exit); on older JDKs, nothing. Prints one flag per line.
+aot_cache_flags() {
+  local jar=$1 cache=${1%.jar}.aot
+  (($(java_major "$JAVA_HOME/bin/java") >= 25)) || return 0
+  if [[ -f $cache && $cache -nt $jar ]]; then
+    printf '%s\n' "-XX:AOTCache=$cache"
+  else
+    rm -f "$cache"
+    printf '%s\n' "-XX:AOTCacheOutput=$cache"
+  fi
+}
+
 need_maven() {
   command -v mvn >/dev/null && return
   if is_root; then

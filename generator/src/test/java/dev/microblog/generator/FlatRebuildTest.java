@@ -58,15 +58,22 @@ class FlatRebuildTest {
       }
     }
     // user0 writes more posts than a timeline keeps and than a read of posts holds; user7 and
-    // user8 never post; some posts share a millisecond, so the tie-break decides their order.
+    // user8 never post; some posts share a millisecond, so the tie-break decides their order;
+    // user1's post 303 carries an earlier time than its post 301 (clocks of two function
+    // instances disagree), so its numbers and times are not in the same order.
     Instant at = T0.plusSeconds(100);
     Instant sealAt = at;
+    Instant skewed = at;
     for (int i = 0; i < 520; i++) {
-      String author = i % 2 == 0 ? "user0" : names.get(1 + random.nextInt(6));
+      String author =
+          i == 301 || i == 303 ? "user1" : i % 2 == 0 ? "user0" : names.get(1 + random.nextInt(6));
       if (random.nextInt(10) > 0) {
         at = at.plusMillis(1 + random.nextInt(3000));
       }
-      store.posts().create(author, "post <b>" + i + "</b> by " + author, at);
+      if (i == 301) {
+        skewed = at.minusMillis(1);
+      }
+      store.posts().create(author, "post <b>" + i + "</b> by " + author, i == 303 ? skewed : at);
       if (i == 400) {
         sealAt = at.plusMillis(1);
       }

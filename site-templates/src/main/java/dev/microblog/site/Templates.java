@@ -5,7 +5,6 @@ import com.github.mustachejava.Mustache;
 import com.github.mustachejava.MustacheFactory;
 import dev.microblog.core.domain.ApiPaths;
 import dev.microblog.core.domain.SitePaths;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.List;
@@ -57,7 +56,7 @@ public final class Templates {
     top.put("api", API);
     top.put("paths", PATHS);
     Mustache template = compiled.computeIfAbsent(name, n -> factory.compile(n + ".mustache"));
-    StringWriter out = new StringWriter();
+    TextBuffer out = new TextBuffer();
     try {
       template.execute(out, List.of(top, model)).flush();
     } catch (java.io.IOException e) {

@@ -37,6 +37,21 @@ public final class SiteScan {
 
   private static final int PAGE_ITEMS = 1000;
 
+  /**
+   * The items {@link #visit} reads. Half the table repeats what these say (the follower side of
+   * each edge, explore's time index): filtered out by the table, they cost it a read but are not
+   * sent, parsed and dropped here.
+   */
+  private static final String WANTED =
+      "sk = :profile OR begins_with(sk, :post) OR begins_with(sk, :follows) OR pk = :explore";
+
+  private static final Map<String, AttributeValue> WANTED_VALUES =
+      Map.of(
+          ":profile", s(PROFILE),
+          ":post", s(POST),
+          ":follows", s(FOLLOWS),
+          ":explore", s(EXPLORE));
+
   private SiteScan() {}
 
   static void scan(Table table, int segments, Visitor visitor) {
@@ -67,7 +82,11 @@ public final class SiteScan {
             b -> {
               // Small pages: each segment holds one parsed page at a time, so the reader's memory
               // stays flat however large the table is.
-              b.tableName(table.name()).consistentRead(true).limit(PAGE_ITEMS);
+              b.tableName(table.name())
+                  .consistentRead(true)
+                  .limit(PAGE_ITEMS)
+                  .filterExpression(WANTED)
+                  .expressionAttributeValues(WANTED_VALUES);
               if (segments > 1) {
                 b.segment(segment).totalSegments(segments);
               }

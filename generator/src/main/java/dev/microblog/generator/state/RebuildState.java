@@ -263,17 +263,76 @@ public final class RebuildState implements SiteState, AutoCloseable {
       throw new IllegalArgumentException(
           "keeps each user's newest " + SiteRenderer.TIMELINE_POSTS + " posts: " + limit);
     }
-    List<Post> stubs = new ArrayList<>();
+    // Each author's newest come in order: merge them, taking only the first {@code limit}, instead
+    // of sorting every author's {@code limit} (a timeline has 20 authors or more, and a rebuild
+    // renders one per user).
+    PriorityQueue<Cursor> heads = new PriorityQueue<>(Cursor.NEWEST_HEAD_FIRST);
     for (String author : authors) {
       Recent own = recent.get(author);
       if (own != null) {
-        own.newest(author, limit, stubs);
+        Cursor.start(author, own, limit, heads);
       }
     }
-    stubs.sort(Post.NEWEST_FIRST);
-    List<PostId> ids =
-        stubs.subList(0, Math.min(limit, stubs.size())).stream().map(Post::id).toList();
+    List<PostId> ids = new ArrayList<>(limit);
+    while (ids.size() < limit && !heads.isEmpty()) {
+      Cursor newest = heads.poll();
+      ids.add(newest.head().id());
+      if (newest.advance()) {
+        heads.add(newest);
+      }
+    }
     return byIds(ids);
+  }
+
+  /** Where a merge stands in one author's newest posts: its next post, as a stand-in. */
+  private static final class Cursor {
+    static final Comparator<Cursor> NEWEST_HEAD_FIRST =
+        Comparator.comparing(Cursor::head, Post.NEWEST_FIRST);
+
+    private final String author;
+    private final Recent recent;
+    private final int last;
+    private int at;
+    private Post head;
+
+    private Cursor(String author, Recent recent, int from, int last) {
+      this.author = author;
+      this.recent = recent;
+      this.at = from;
+      this.last = last;
+      this.head = recent.stub(author, from);
+    }
+
+    /**
+     * Adds the author's newest {@code limit} posts to the merge: as one cursor from the newest
+     * back, or, when their numbers and times disagree, as a cursor for each post.
+     */
+    static void start(String author, Recent recent, int limit, Queue<Cursor> into) {
+      int size = recent.size();
+      int oldest = Math.max(0, size - limit);
+      if (size == 0) {
+        return;
+      }
+      if (recent.inTimeOrder()) {
+        into.add(new Cursor(author, recent, size - 1, oldest));
+      } else {
+        for (int i = oldest; i < size; i++) {
+          into.add(new Cursor(author, recent, i, i));
+        }
+      }
+    }
+
+    Post head() {
+      return head;
+    }
+
+    boolean advance() {
+      if (at == last) {
+        return false;
+      }
+      head = recent.stub(author, --at);
+      return true;
+    }
   }
 
   /** These posts, in this order, missing ones left out: kept ones from the file, others by key. */
@@ -330,6 +389,7 @@ public final class RebuildState implements SiteState, AutoCloseable {
     private long[] written = new long[4];
     private long[] offsets = new long[4];
     private int[] lengths = new int[4];
+    private boolean inTimeOrder;
 
     synchronized void add(Post post, BodySpill spill) {
       long seq = post.seq();
@@ -371,7 +431,19 @@ public final class RebuildState implements SiteState, AutoCloseable {
 
     /** After the scan: read only, from any thread. */
     synchronized Recent freeze() {
+      inTimeOrder = true;
+      for (int i = 1; i < size; i++) {
+        inTimeOrder &= written[i - 1] <= written[i];
+      }
       return this;
+    }
+
+    /**
+     * Whether a higher number never has an earlier time. Numbers are claimed in the order posts are
+     * written, but two function instances' clocks may disagree by a little.
+     */
+    synchronized boolean inTimeOrder() {
+      return inTimeOrder;
     }
 
     synchronized long highestSeq() {
@@ -390,11 +462,13 @@ public final class RebuildState implements SiteState, AutoCloseable {
               author, seq, spill.get(offsets[i], lengths[i]), Instant.ofEpochMilli(written[i]));
     }
 
-    /** Stand-ins without bodies, newest number first, for ordering only. */
-    synchronized void newest(String author, int limit, List<Post> into) {
-      for (int i = size - 1; i >= Math.max(0, size - limit); i--) {
-        into.add(new Post(author, seqs[i], "", Instant.ofEpochMilli(written[i])));
-      }
+    synchronized int size() {
+      return size;
+    }
+
+    /** The post at {@code i} (by number, oldest first) without its body, for ordering only. */
+    synchronized Post stub(String author, int i) {
+      return new Post(author, seqs[i], "", Instant.ofEpochMilli(written[i]));
     }
   }
 

@@ -28,6 +28,9 @@ record ChildRun(long millis, long peakRssKb, long htmlFiles, String log) {
       full.addAll(List.of(GNU_TIME.toString(), "-v"));
     }
     full.addAll(command);
+    // Each run starts with nothing left to write back from the one before it, ours or Hugo's:
+    // otherwise a run pays, in the kernel, for the files of the run that came before.
+    new ProcessBuilder("sync").inheritIO().start().waitFor();
     ProcessBuilder builder = new ProcessBuilder(full).redirectErrorStream(true);
     builder.redirectOutput(logFile.toFile());
     builder.environment().putAll(env);

@@ -53,13 +53,7 @@ public final class FullBuildBench {
     try (LocalDynamo dynamo = LocalDynamo.startInMemory()) {
       String table = "fullbuild";
       DynamoDbClient client = AwsConfig.standIn("DYNAMODB", dynamo.endpoint()).dynamoDb();
-      // The production table without its stream: nothing listens here, and the gateway would
-      // read every item before and after each write to record it (ten times slower loading).
-      client.createTable(
-          Table.definition(table).toBuilder()
-              .streamSpecification((StreamSpecification) null)
-              .build());
-      Store store = Store.over(client, table);
+      Store store = createTable(client, table);
       t0 = System.nanoTime();
       site.load(store);
       System.err.printf("loaded the table in %d ms%n", ms(t0));
@@ -67,17 +61,31 @@ public final class FullBuildBench {
       List<String> ours = new ArrayList<>();
       ours.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
       ours.addAll(childJvm);
-      ours.addAll(
+      List<String> program =
           List.of(
               "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
               "-Dorg.slf4j.simpleLogger.log.dev.microblog.generator.SiteBuilder=info",
               "-cp",
-              System.getProperty("java.class.path"),
-              "dev.microblog.generator.SiteBuilder"));
+              jarsOnly(System.getProperty("java.class.path")),
+              "dev.microblog.generator.SiteBuilder");
+      if (Runtime.version().feature() >= 25) {
+        // As infra/bin/rebuild does on its first run after a build: record the JVM's AOT cache
+        // (classes loaded and linked, method profiles) on another, smaller site, untimed, as
+        // Hugo's compiling is. Every timed run then starts from it.
+        Path cache = work.resolve("generator.aot");
+        t0 = System.nanoTime();
+        train(client, dynamo.endpoint().toString(), cache, ours, program, work);
+        System.err.printf(
+            "recorded the JVM's AOT cache on a %d-post site in %d ms (not timed)%n",
+            TRAINING_POSTS, ms(t0));
+        ours.add("-XX:AOTCache=" + cache);
+      }
+      ours.addAll(program);
       if (Boolean.getBoolean("bench.serve")) {
         // For profiling by hand: the loaded table stays up until stdin closes.
         System.err.println(
             "MICROBLOG_ENDPOINT_DYNAMODB=" + dynamo.endpoint() + " MICROBLOG_TABLE=" + table);
+        System.err.println(String.join(" ", ours));
         System.in.transferTo(java.io.OutputStream.nullOutputStream());
         return;
       }
@@ -150,6 +158,54 @@ public final class FullBuildBench {
           median(mine, ChildRun::peakRssKb) / 1024,
           median(theirs, ChildRun::peakRssKb) / 1024);
     }
+  }
+
+  private static final int TRAINING_POSTS = 1_000;
+
+  /** Builds a small site of its own, other seed and table, recording the AOT cache as it goes. */
+  private static void train(
+      DynamoDbClient client,
+      String endpoint,
+      Path cache,
+      List<String> jvm,
+      List<String> program,
+      Path work)
+      throws Exception {
+    String table = "training";
+    BenchSite.generate(TRAINING_POSTS, TRAINING_POSTS / 10, 20, SEED + 1)
+        .load(createTable(client, table));
+    List<String> command = new ArrayList<>(jvm);
+    command.add("-XX:AOTCacheOutput=" + cache);
+    command.addAll(program);
+    Path out = work.resolve("training");
+    command.add(out.toString());
+    ChildRun.run(
+        command,
+        Map.of("MICROBLOG_ENDPOINT_DYNAMODB", endpoint, "MICROBLOG_TABLE", table),
+        out,
+        work.resolve("training.log"));
+  }
+
+  /**
+   * The production table without its stream: nothing listens here, and the gateway would read every
+   * item before and after each write to record it (ten times slower loading).
+   */
+  private static Store createTable(DynamoDbClient client, String table) {
+    client.createTable(
+        Table.definition(table).toBuilder()
+            .streamSpecification((StreamSpecification) null)
+            .build());
+    return Store.over(client, table);
+  }
+
+  /**
+   * The class path's jars: what the generator needs (the bench's own classes are a folder), and
+   * what an AOT cache accepts, as infra/bin/rebuild's single jar is.
+   */
+  private static String jarsOnly(String classPath) {
+    return Arrays.stream(classPath.split(java.io.File.pathSeparator))
+        .filter(entry -> !Files.isDirectory(Path.of(entry)))
+        .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
   }
 
   private static long median(List<ChildRun> runs, java.util.function.ToLongFunction<ChildRun> f) {
