@@ -1,0 +1,52 @@
+package dev.microblog.core.domain;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The languages the site is written in. Every reader page exists once per locale, under {@code
+ * /{tag}/}; the first is the default, for readers whose browser asks for none of them.
+ */
+public enum SiteLocale {
+  EN("en", false),
+  ES("es", false),
+  AR("ar", true);
+
+  /** The cookie the language switcher sets, read at the edge and by the functions. */
+  public static final String COOKIE = "lang";
+
+  public static final SiteLocale DEFAULT = EN;
+
+  public static final List<SiteLocale> ALL = List.of(values());
+
+  private final String tag;
+  private final boolean rightToLeft;
+  private final Locale locale;
+
+  SiteLocale(String tag, boolean rightToLeft) {
+    this.tag = tag;
+    this.rightToLeft = rightToLeft;
+    this.locale = Locale.forLanguageTag(tag);
+  }
+
+  /** The BCP 47 tag, as in {@code <html lang>} and the first segment of every page's path. */
+  public String tag() {
+    return tag;
+  }
+
+  public Locale locale() {
+    return locale;
+  }
+
+  /** The value of {@code <html dir>}. */
+  public String dir() {
+    return rightToLeft ? "rtl" : "ltr";
+  }
+
+  /** The site locale with this tag, exactly (as in a path or the cookie). */
+  public static Optional<SiteLocale> of(String tag) {
+    return Arrays.stream(values()).filter(l -> l.tag.equals(tag)).findFirst();
+  }
+}
