@@ -15,7 +15,6 @@ import dev.microblog.generator.state.StoreSiteState;
 import dev.microblog.site.Templates;
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -35,7 +34,6 @@ public final class Generator {
   private final SiteState state;
   private final Publisher publisher;
   private final Invalidator invalidator;
-  private final Locale locale;
   private final Templates templates = Templates.fromClasspath();
   private final List<Consumer<BatchReport>> listeners = new CopyOnWriteArrayList<>();
   private final ChangeProcessor processor;
@@ -46,7 +44,6 @@ public final class Generator {
       SiteState state,
       Publisher publisher,
       Invalidator invalidator,
-      Locale locale,
       HomeRequests homeRequests,
       InvalidationLedger ledger,
       Optional<Numbering> numbering) {
@@ -54,7 +51,6 @@ public final class Generator {
     this.state = state;
     this.publisher = publisher;
     this.invalidator = invalidator;
-    this.locale = locale;
     this.processor =
         new ChangeProcessor(
             state,
@@ -68,7 +64,7 @@ public final class Generator {
             ledger);
   }
 
-  /** Reads the table through {@code store}; pages in English; posts numbered as in AWS. */
+  /** Reads the table through {@code store}; pages in every locale; posts numbered as in AWS. */
   public static Generator create(Store store, Publisher publisher, Invalidator invalidator) {
     return create(store, publisher, invalidator, Clock.systemUTC(), Numbering.Timing.AWS);
   }
@@ -84,20 +80,17 @@ public final class Generator {
         new StoreSiteState(store, clock),
         publisher,
         invalidator,
-        Locale.ENGLISH,
         store.timelines()::served,
         InvalidationLedger.inTable(store.owedInvalidations()),
         Optional.of(new Numbering(store.explore(), clock, numbering)));
   }
 
   /** Over any state (a snapshot in tests); nobody waits for timeline requests. */
-  public static Generator create(
-      SiteState state, Publisher publisher, Invalidator invalidator, Locale locale) {
+  public static Generator create(SiteState state, Publisher publisher, Invalidator invalidator) {
     return new Generator(
         state,
         publisher,
         invalidator,
-        locale,
         HomeRequests.NONE,
         InvalidationLedger.inMemory(),
         Optional.empty());
@@ -157,7 +150,7 @@ public final class Generator {
 
   public SiteBuilder builder() {
     return new SiteBuilder(
-        state, templates, publisher, invalidator, locale, PARALLELISM, this::tellListeners);
+        state, templates, publisher, invalidator, PARALLELISM, this::tellListeners);
   }
 
   /** {@code listener} hears of every batch and rebuild, after it is done. */
@@ -171,8 +164,7 @@ public final class Generator {
   }
 
   private SiteWriter writer(SiteState source) {
-    return new SiteWriter(
-        new SiteRenderer(source, templates, Pagination.DEFAULT), publisher, locale);
+    return new SiteWriter(new SiteRenderer(source, templates, Pagination.DEFAULT), publisher);
   }
 
   private void tellListeners(BatchReport report) {

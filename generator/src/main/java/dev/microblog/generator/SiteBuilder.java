@@ -20,7 +20,6 @@ import dev.microblog.generator.support.Progress;
 import dev.microblog.site.Templates;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +39,6 @@ public final class SiteBuilder {
   private final Templates templates;
   private final Publisher publisher;
   private final Invalidator invalidator;
-  private final Locale locale;
   private final int parallelism;
   private final Consumer<BatchReport> listener;
 
@@ -49,14 +47,12 @@ public final class SiteBuilder {
       Templates templates,
       Publisher publisher,
       Invalidator invalidator,
-      Locale locale,
       int parallelism,
       Consumer<BatchReport> listener) {
     this.state = state;
     this.templates = templates;
     this.publisher = publisher;
     this.invalidator = invalidator;
-    this.locale = locale;
     this.parallelism = parallelism;
     this.listener = listener;
   }
@@ -78,7 +74,7 @@ public final class SiteBuilder {
       PagePlan plan = new PagePlanner(site, Pagination.DEFAULT).everything();
       steps.lap(PLAN);
       SiteWriter writer =
-          new SiteWriter(new SiteRenderer(site, templates, Pagination.DEFAULT), publisher, locale);
+          new SiteWriter(new SiteRenderer(site, templates, Pagination.DEFAULT), publisher);
       progress.start(plan.size());
       try {
         Fanout.each(

@@ -10,7 +10,7 @@ import dev.microblog.generator.rendering.SiteRenderer;
 import dev.microblog.generator.state.NotYetVisible;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -45,19 +45,17 @@ final class SiteWriter {
 
   private final SiteRenderer renderer;
   private final Publisher publisher;
-  private final Locale locale;
 
-  SiteWriter(SiteRenderer renderer, Publisher publisher, Locale locale) {
+  SiteWriter(SiteRenderer renderer, Publisher publisher) {
     this.renderer = renderer;
     this.publisher = publisher;
-    this.locale = locale;
   }
 
   void write(PageRef ref, Tally tally) {
     SiteRenderer.Footprint footprint = renderer.footprint(ref);
     Set<String> toRead = new LinkedHashSet<>(footprint.keys());
     for (int attempt = 1; ; attempt++) {
-      Map<String, Seen> seen = read(toRead, footprint.sweepPrefix());
+      Map<String, Seen> seen = read(toRead, footprint.sweepPrefixes());
       Rendering rendering = render(ref);
       Set<String> unread = unread(rendering, seen, footprint);
       try {
@@ -77,14 +75,14 @@ final class SiteWriter {
     }
   }
 
-  /** Before rendering: the named objects, and every object under the sweep prefix. */
-  private Map<String, Seen> read(Set<String> keys, String sweepPrefix) {
+  /** Before rendering: the named objects, and every object under the sweep prefixes. */
+  private Map<String, Seen> read(Set<String> keys, List<String> sweepPrefixes) {
     Map<String, Seen> seen = new LinkedHashMap<>();
     for (String key : keys) {
       seen.put(key, publisher.read(key));
     }
-    if (sweepPrefix != null) {
-      for (String key : publisher.keys(sweepPrefix)) {
+    for (String prefix : sweepPrefixes) {
+      for (String key : publisher.keys(prefix)) {
         seen.computeIfAbsent(key, publisher::read);
       }
     }
@@ -92,21 +90,21 @@ final class SiteWriter {
   }
 
   /**
-   * What the rendering would write or delete without having read it first. A key under the listed
+   * What the rendering would write or delete without having read it first. A key under a listed
    * sweep prefix was read by the listing: absent if the listing did not have it.
    */
   private static Set<String> unread(
       Rendering rendering, Map<String, Seen> seen, SiteRenderer.Footprint footprint) {
-    if (rendering.sweepPrefix() != null
-        && !rendering.sweepPrefix().equals(footprint.sweepPrefix())) {
-      throw new IllegalStateException(
-          "sweep of " + rendering.sweepPrefix() + " was not listed before rendering");
+    List<String> listed = footprint.sweepPrefixes();
+    for (String sweep : rendering.sweepPrefixes()) {
+      if (!listed.contains(sweep)) {
+        throw new IllegalStateException("sweep of " + sweep + " was not listed before rendering");
+      }
     }
-    String listed = footprint.sweepPrefix();
     Set<String> unread = new LinkedHashSet<>();
     rendering.pages().stream().map(Page::key).forEach(unread::add);
     unread.addAll(rendering.removals());
-    unread.removeIf(k -> seen.containsKey(k) || (listed != null && k.startsWith(listed)));
+    unread.removeIf(k -> seen.containsKey(k) || listed.stream().anyMatch(k::startsWith));
     return unread;
   }
 
@@ -125,11 +123,11 @@ final class SiteWriter {
         tally.deleted(before);
       }
     }
-    if (rendering.sweepPrefix() != null) {
+    if (!rendering.sweepPrefixes().isEmpty()) {
       // Only what was listed before rendering: an object a newer render added since is not stale.
       Set<String> keep = rendering.pages().stream().map(Page::key).collect(Collectors.toSet());
       for (Seen object : seen.values()) {
-        if (object.key().startsWith(rendering.sweepPrefix())
+        if (rendering.sweepPrefixes().stream().anyMatch(object.key()::startsWith)
             && !keep.contains(object.key())
             && publisher.delete(object)) {
           tally.deleted(object);
@@ -141,7 +139,7 @@ final class SiteWriter {
   private Rendering render(PageRef ref) {
     for (int attempt = 0; ; attempt++) {
       try {
-        return renderer.render(ref, locale);
+        return renderer.render(ref);
       } catch (NotYetVisible e) {
         if (attempt == PATIENCE_MS.length) {
           throw e; // the stream retries the record later

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,8 +37,7 @@ class ChangeProcessorTest {
     }
     LiveSite live = new LiveSite(site.build());
     RecordingInvalidator cdn = new RecordingInvalidator();
-    Generator generator =
-        Generator.create(live, new DirectoryPublisher(folder), cdn, Locale.ENGLISH);
+    Generator generator = Generator.create(live, new DirectoryPublisher(folder), cdn);
     generator.builder().rebuildAll();
     assertThat(files(folder)).containsKeys("users/bob/home/page/3/index.html");
     site.unfollow("bob", "alice");
@@ -70,7 +68,7 @@ class ChangeProcessorTest {
           }
         };
     Generator generator =
-        Generator.create(lagging, new DirectoryPublisher(folder), Invalidator.NONE, Locale.ENGLISH);
+        Generator.create(lagging, new DirectoryPublisher(folder), Invalidator.NONE);
     Map<String, String> key = Map.of("pk", "USER#bob", "sk", "POST#0000000001");
 
     generator.processor().process(List.of(new ChangeRecord("9", "INSERT", key, key, Map.of())));
@@ -87,8 +85,7 @@ class ChangeProcessorTest {
         Generator.create(
             new LiveSite(site.seal(T0.plusSeconds(1)).build()),
             new DirectoryPublisher(folder),
-            Invalidator.NONE,
-            Locale.ENGLISH);
+            Invalidator.NONE);
     Map<String, String> seal = Map.of("pk", "EXPLORE", "sk", "SEAL#000000000000001");
     Map<String, String> image = new java.util.HashMap<>(seal);
     image.put("first", "1");
@@ -122,8 +119,7 @@ class ChangeProcessorTest {
           }
           sent.add(paths);
         };
-    Generator generator =
-        Generator.create(live, new DirectoryPublisher(folder), flaky, Locale.ENGLISH);
+    Generator generator = Generator.create(live, new DirectoryPublisher(folder), flaky);
     generator.builder().rebuildAll();
     site.post("alice", "two", T0.plusSeconds(1));
     live.set(site.build());

@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
@@ -88,7 +87,7 @@ class FlatRebuildTest {
   }
 
   private static Map<String, String> rebuild(SiteState state, Path folder) {
-    Generator.create(state, new DirectoryPublisher(folder), Invalidator.NONE, Locale.ENGLISH)
+    Generator.create(state, new DirectoryPublisher(folder), Invalidator.NONE)
         .builder()
         .rebuildAll();
     return files(folder);

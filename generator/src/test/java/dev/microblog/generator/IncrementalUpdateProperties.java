@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -110,15 +109,14 @@ class IncrementalUpdateProperties {
     Path rebuilt = Files.createTempDirectory("rebuilt");
     try {
       Generator generator =
-          Generator.create(
-              live, new DirectoryPublisher(incremental), Invalidator.NONE, Locale.ENGLISH);
+          Generator.create(live, new DirectoryPublisher(incremental), Invalidator.NONE);
       generator.builder().rebuildAll();
       Map<String, String> before = files(incremental);
 
       List<ChangeRecord> records = apply(scenario.write(), site, scenario.users());
       live.set(site.build());
       BatchReport report = generator.processor().process(records);
-      Generator.create(live, new DirectoryPublisher(rebuilt), Invalidator.NONE, Locale.ENGLISH)
+      Generator.create(live, new DirectoryPublisher(rebuilt), Invalidator.NONE)
           .builder()
           .rebuildAll();
 

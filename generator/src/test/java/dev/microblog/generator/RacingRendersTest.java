@@ -14,7 +14,6 @@ import dev.microblog.generator.state.SiteSnapshot;
 import dev.microblog.generator.state.SiteState;
 import dev.microblog.site.Templates;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -128,13 +127,11 @@ class RacingRendersTest {
   }
 
   private SiteWriter writer(SiteState state) {
-    return new SiteWriter(
-        new SiteRenderer(state, TEMPLATES, Pagination.DEFAULT), publisher, Locale.ENGLISH);
+    return new SiteWriter(new SiteRenderer(state, TEMPLATES, Pagination.DEFAULT), publisher);
   }
 
   private static String rendered(SiteState state) {
-    Rendering rendering =
-        new SiteRenderer(state, TEMPLATES, Pagination.DEFAULT).render(ALICE, Locale.ENGLISH);
+    Rendering rendering = new SiteRenderer(state, TEMPLATES, Pagination.DEFAULT).render(ALICE);
     return new String(rendering.pages().getFirst().body(), java.nio.charset.StandardCharsets.UTF_8);
   }
 

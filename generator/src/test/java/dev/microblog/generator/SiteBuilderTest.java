@@ -11,7 +11,6 @@ import dev.microblog.generator.state.SiteState;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,7 +25,7 @@ class SiteBuilderTest {
   private final RecordingInvalidator cdn = new RecordingInvalidator();
 
   private Generator generator(SiteState state) {
-    return Generator.create(state, new DirectoryPublisher(folder), cdn, Locale.ENGLISH);
+    return Generator.create(state, new DirectoryPublisher(folder), cdn);
   }
 
   @Test

@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -80,7 +79,7 @@ class StoreSiteStateTest {
 
   private Generator overMemory() {
     return Generator.create(
-        tableAfterBatch(), new DirectoryPublisher(fromMemory), Invalidator.NONE, Locale.ENGLISH);
+        tableAfterBatch(), new DirectoryPublisher(fromMemory), Invalidator.NONE);
   }
 
   @Test

@@ -22,7 +22,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -73,7 +72,7 @@ class StreamHandlerTest {
   }
 
   static Generator generator(SiteState state, Path folder, Invalidator invalidator) {
-    return Generator.create(state, new DirectoryPublisher(folder), invalidator, Locale.ENGLISH);
+    return Generator.create(state, new DirectoryPublisher(folder), invalidator);
   }
 
   @Test
@@ -198,7 +197,7 @@ class StreamHandlerTest {
           }
         };
     StreamHandler handler =
-        Generator.create(tableAfterBatch(), failing, Invalidator.NONE, Locale.ENGLISH).handler();
+        Generator.create(tableAfterBatch(), failing, Invalidator.NONE).handler();
 
     DynamodbEvent batch = event("/events/two-users.json");
     StreamsEventResponse response = handler.handleRequest(batch, null);

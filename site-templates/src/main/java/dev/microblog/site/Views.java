@@ -1,8 +1,8 @@
 package dev.microblog.site;
 
 import dev.microblog.core.domain.Post;
+import dev.microblog.core.domain.SiteLocale;
 import dev.microblog.core.domain.SitePaths;
-import java.util.Locale;
 
 /**
  * View models shared by every page that shows the same thing (a post looks the same everywhere).
@@ -15,17 +15,20 @@ public final class Views {
       String body,
       String url,
       String isoTime,
-      String displayTime) {}
+      String displayTime,
+      String language) {}
 
   private Views() {}
 
-  public static PostView post(Post post, Locale locale) {
+  /** {@code post} on a page in {@code locale}: its links go to that locale's pages. */
+  public static PostView post(Post post, SiteLocale locale) {
     return new PostView(
         post.author(),
-        SitePaths.profile(post.author()),
+        SitePaths.profile(locale, post.author()),
         post.body(),
-        SitePaths.post(post.author(), post.seq()),
+        SitePaths.post(locale, post.author(), post.seq()),
         Dates.iso(post.createdAt()),
-        Dates.dateTime(post.createdAt(), locale));
+        Dates.dateTime(post.createdAt(), locale.locale()),
+        null);
   }
 }

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.microblog.core.domain.ApiPaths;
+import dev.microblog.core.domain.SiteLocale;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -21,32 +21,15 @@ import org.junit.jupiter.api.Test;
 class TemplatesTest {
   private static final Pattern MESSAGE_REFERENCE = Pattern.compile("\\{\\{[#^/]?t\\.([a-z0-9_]+)");
   private final Templates templates = Templates.fromClasspath();
-  private final Messages english = templates.messages(Locale.ENGLISH);
-
-  @Test
-  void every_message_a_template_names_exists() throws Exception {
-    // Mustache renders a missing key as nothing: a typo would silently blank a label.
-    Set<String> missing = new TreeSet<>();
-    int references = 0;
-    for (Path template : templateFiles()) {
-      Matcher m = MESSAGE_REFERENCE.matcher(Files.readString(template));
-      while (m.find()) {
-        references++;
-        if (!english.asMap().containsKey(m.group(1))) {
-          missing.add(template.getFileName() + ": " + m.group(1));
-        }
-      }
-    }
-    assertThat(references).as("message references found").isGreaterThan(20);
-    assertThat(missing).isEmpty();
-  }
+  private final Messages english = templates.messages(SiteLocale.EN);
 
   @Test
   void a_form_sent_back_keeps_the_input_escaped_and_shows_each_error_by_its_field() {
     String html =
         templates.render(
             "signup",
-            Locale.ENGLISH,
+            SiteLocale.EN,
+            null,
             Forms.signup(
                 english,
                 Map.of("username", "<b>bob</b>", "email", "bob@example.org", "password", "secret"),
@@ -70,10 +53,11 @@ class TemplatesTest {
       String markup = comment.matcher(Files.readString(template)).replaceAll("");
       assertThat(markup).as(template.getFileName().toString()).doesNotContain(ApiPaths.ROOT + "/");
     }
-    var page = Jsoup.parse(templates.render("login", Locale.ENGLISH, Map.of()));
-    assertThat(page.select("form.card").attr("action")).isEqualTo(ApiPaths.LOGIN);
-    assertThat(page.select("header a").eachAttr("href")).contains(ApiPaths.home());
-    assertThat(page.select("header form").attr("action")).isEqualTo(ApiPaths.LOGOUT);
+    var page = Jsoup.parse(templates.render("login", SiteLocale.EN, null, Map.of()));
+    // Each form says which language the page was in, so the function answers in it.
+    assertThat(page.select("form.card").attr("action")).isEqualTo(ApiPaths.LOGIN + "?locale=en");
+    assertThat(page.select("header a").eachAttr("href")).contains(ApiPaths.home() + "?locale=en");
+    assertThat(page.select("header form").attr("action")).isEqualTo(ApiPaths.LOGOUT + "?locale=en");
   }
 
   @Test
@@ -84,15 +68,17 @@ class TemplatesTest {
         .as("site.js names a path of the functions")
         .doesNotContain(ApiPaths.ROOT + "/");
     assertThat(script).as("site.js builds a page URL itself").doesNotContain("\"/users/");
-    var body = Jsoup.parse(templates.render("login", Locale.ENGLISH, Map.of())).body();
-    assertThat(body.attr("data-timeline-url")).isEqualTo("/users/{user}/home/");
-    assertThat(body.attr("data-following-url")).isEqualTo("/users/{user}/following.json");
-    assertThat(body.select("a[data-home]").attr("href")).isEqualTo(ApiPaths.home());
+    var body = Jsoup.parse(templates.render("login", SiteLocale.EN, null, Map.of())).body();
+    assertThat(body.attr("data-timeline-url")).isEqualTo("/en/users/{user}/home/");
+    assertThat(body.attr("data-following-url")).isEqualTo("/data/users/{user}/following.json");
+    assertThat(body.select("a[data-home]").attr("href")).isEqualTo(ApiPaths.home() + "?locale=en");
   }
 
   @Test
   void messages_with_arguments_are_formatted_and_unknown_keys_are_an_error() {
-    assertThat(english.get("error_post_too_long", 280, 300)).contains("280").contains("300");
+    assertThat(english.get("error_post_too_long", 280, 300))
+        .isEqualTo("A post can have at most 280 characters; this one has 300 characters.");
+    assertThat(english.get("error_post_too_long", 280, 1)).endsWith("this one has 1 character.");
     assertThatThrownBy(() -> english.get("no_such_message"))
         .isInstanceOf(IllegalArgumentException.class);
   }
@@ -124,12 +110,36 @@ class TemplatesTest {
   void the_signup_form_says_and_enforces_the_limits_the_server_checks() {
     var page =
         Jsoup.parse(
-            templates.render("signup", Locale.ENGLISH, Forms.signup(english, Map.of(), Map.of())));
+            templates.render(
+                "signup", SiteLocale.EN, null, Forms.signup(english, Map.of(), Map.of())));
 
     assertThat(page.selectFirst("#username").attr("maxlength")).isEqualTo("30");
     assertThat(page.selectFirst("#username-hint").text()).startsWith("3 to 30 characters");
     assertThat(page.selectFirst("#password").attr("maxlength")).isEqualTo("128");
     assertThat(page.selectFirst("#password-hint").text()).isEqualTo("At least 8 characters.");
     assertThat(page.selectFirst("#email").attr("maxlength")).isEqualTo("254");
+  }
+
+  @Test
+  void every_page_says_its_language_and_direction_and_links_to_itself_in_the_others() {
+    var arabic = Jsoup.parse(templates.render("login", SiteLocale.AR, "/ar/login/", Map.of()));
+    assertThat(arabic.select("html").attr("lang")).isEqualTo("ar");
+    assertThat(arabic.select("html").attr("dir")).isEqualTo("rtl");
+    assertThat(arabic.select("link[rel=alternate]").eachAttr("hreflang"))
+        .containsExactly("en", "es", "ar");
+    assertThat(arabic.select("link[rel=alternate][hreflang=es]").attr("href"))
+        .isEqualTo("/es/login/");
+    // The switcher names each language in itself and asks the edge to remember the choice.
+    var switcher = arabic.select("nav.languages a");
+    assertThat(switcher.eachText()).containsExactly("English", "Español");
+    assertThat(switcher.eachAttr("href"))
+        .containsExactly("/en/login/?lang=en", "/es/login/?lang=es");
+    assertThat(arabic.select("nav.languages [aria-current]").text()).isEqualTo("العربية");
+    assertThat(arabic.select("form.card").attr("action")).endsWith("?locale=ar");
+
+    var spanish = Jsoup.parse(templates.render("login", SiteLocale.ES, "/es/login/", Map.of()));
+    assertThat(spanish.select("html").attr("dir")).isEqualTo("ltr");
+    assertThat(spanish.select("h1").text()).isEqualTo("Iniciar sesión");
+    assertThat(spanish.select("a[href=/es/signup/]")).isNotEmpty();
   }
 }

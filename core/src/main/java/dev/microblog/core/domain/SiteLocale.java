@@ -10,9 +10,9 @@ import java.util.Optional;
  * /{tag}/}; the first is the default, for readers whose browser asks for none of them.
  */
 public enum SiteLocale {
-  EN("en", false),
-  ES("es", false),
-  AR("ar", true);
+  EN("en", "English", false),
+  ES("es", "Español", false),
+  AR("ar", "العربية", true);
 
   /** The cookie the language switcher sets, read at the edge and by the functions. */
   public static final String COOKIE = "lang";
@@ -22,11 +22,13 @@ public enum SiteLocale {
   public static final List<SiteLocale> ALL = List.of(values());
 
   private final String tag;
+  private final String autonym;
   private final boolean rightToLeft;
   private final Locale locale;
 
-  SiteLocale(String tag, boolean rightToLeft) {
+  SiteLocale(String tag, String autonym, boolean rightToLeft) {
     this.tag = tag;
+    this.autonym = autonym;
     this.rightToLeft = rightToLeft;
     this.locale = Locale.forLanguageTag(tag);
   }
@@ -34,6 +36,11 @@ public enum SiteLocale {
   /** The BCP 47 tag, as in {@code <html lang>} and the first segment of every page's path. */
   public String tag() {
     return tag;
+  }
+
+  /** The language's name in itself, as the switcher shows it to readers of any language. */
+  public String autonym() {
+    return autonym;
   }
 
   public Locale locale() {
@@ -48,5 +55,30 @@ public enum SiteLocale {
   /** The site locale with this tag, exactly (as in a path or the cookie). */
   public static Optional<SiteLocale> of(String tag) {
     return Arrays.stream(values()).filter(l -> l.tag.equals(tag)).findFirst();
+  }
+
+  /**
+   * The locale to answer in: the switcher's cookie if it names one, else the first of the reader's
+   * languages the site has, else the default. The edge applies the same rule.
+   */
+  public static SiteLocale negotiate(String cookie, String acceptLanguage) {
+    if (cookie != null) {
+      Optional<SiteLocale> chosen = of(cookie);
+      if (chosen.isPresent()) {
+        return chosen.get();
+      }
+    }
+    if (acceptLanguage != null && !acceptLanguage.isBlank()) {
+      try {
+        List<Locale.LanguageRange> ranges = Locale.LanguageRange.parse(acceptLanguage);
+        String found = Locale.lookupTag(ranges, ALL.stream().map(SiteLocale::tag).toList());
+        if (found != null) {
+          return of(found).orElse(DEFAULT);
+        }
+      } catch (IllegalArgumentException malformed) {
+        return DEFAULT;
+      }
+    }
+    return DEFAULT;
   }
 }

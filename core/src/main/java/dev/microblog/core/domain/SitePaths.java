@@ -2,53 +2,83 @@ package dev.microblog.core.domain;
 
 /**
  * The URL scheme of the static site. Functions redirect to these paths and the generator writes
- * them; each path is a directory whose {@code index.html} is the page. The functions' own paths are
- * {@link ApiPaths}.
+ * them; each path is a directory whose {@code index.html} is the page. Every reader page exists
+ * once per {@link SiteLocale}, under {@code /{tag}/}; data for the page script and the assets do
+ * not depend on the language and live outside those folders. The functions' own paths are {@link
+ * ApiPaths}.
  */
 public final class SitePaths {
   private SitePaths() {}
 
-  public static String explore() {
-    return "/";
+  /** Data files for the page script (the same in every language). */
+  public static final String DATA = "/data/";
+
+  public static String explore(SiteLocale locale) {
+    return root(locale);
   }
 
-  public static String explorePage(long page) {
-    return "/page/" + page + "/";
+  public static String explorePage(SiteLocale locale, long page) {
+    return root(locale) + "page/" + page + "/";
   }
 
-  public static String signup() {
-    return "/signup/";
+  public static String signup(SiteLocale locale) {
+    return root(locale) + "signup/";
   }
 
-  public static String login() {
-    return "/login/";
+  public static String login(SiteLocale locale) {
+    return root(locale) + "login/";
   }
 
-  public static String profile(String username) {
-    return "/users/" + username + "/";
+  /** The not-found page the functions answer with; kept in the bucket too, for a look at it. */
+  public static String notFound(SiteLocale locale) {
+    return root(locale) + "404.html";
   }
 
-  public static String profilePage(String username, long page) {
-    return profile(username) + "page/" + page + "/";
+  public static String profile(SiteLocale locale, String username) {
+    return root(locale) + "users/" + username + "/";
   }
 
-  public static String timeline(String username) {
-    return profile(username) + "home/";
+  public static String profilePage(SiteLocale locale, String username, long page) {
+    return profile(locale, username) + "page/" + page + "/";
   }
 
-  public static String timelinePage(String username, long page) {
-    return page == 1 ? timeline(username) : timeline(username) + "page/" + page + "/";
+  public static String timeline(SiteLocale locale, String username) {
+    return profile(locale, username) + "home/";
   }
 
-  public static String post(String author, long seq) {
-    return profile(author) + "posts/" + seq + "/";
+  public static String timelinePage(SiteLocale locale, String username, long page) {
+    return page == 1
+        ? timeline(locale, username)
+        : timeline(locale, username) + "page/" + page + "/";
+  }
+
+  public static String post(SiteLocale locale, String author, long seq) {
+    return profile(locale, author) + "posts/" + seq + "/";
   }
 
   /**
    * Who a user follows, for the script that shows the right follow button to a signed-in reader.
    */
   public static String followingJson(String username) {
-    return profile(username) + "following.json";
+    return DATA + "users/" + username + "/following.json";
+  }
+
+  /** The folder of a locale's pages: "/es/". */
+  public static String root(SiteLocale locale) {
+    return "/" + locale.tag() + "/";
+  }
+
+  /**
+   * The same page in another language: {@code path} with its locale folder replaced. A path outside
+   * every locale's folder is returned as it is.
+   */
+  public static String inLocale(String path, SiteLocale locale) {
+    for (SiteLocale l : SiteLocale.ALL) {
+      if (path.startsWith(root(l))) {
+        return root(locale) + path.substring(root(l).length());
+      }
+    }
+    return path;
   }
 
   /** The object key in the bucket for a page path: directories get their index.html. */

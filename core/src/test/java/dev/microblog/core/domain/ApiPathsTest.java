@@ -36,8 +36,8 @@ class ApiPathsTest {
       assertThat(ApiPaths.isApi(route)).as(route).isTrue();
     }
     assertThat(ApiPaths.isApi("/api")).isTrue();
-    assertThat(ApiPaths.isApi(SitePaths.explore())).isFalse();
-    assertThat(ApiPaths.isApi(SitePaths.profile("alice"))).isFalse();
+    assertThat(ApiPaths.isApi(SitePaths.explore(SiteLocale.EN))).isFalse();
+    assertThat(ApiPaths.isApi(SitePaths.profile(SiteLocale.ES, "alice"))).isFalse();
     assertThat(ApiPaths.isApi("/apiary/")).as("a page whose name starts like it").isFalse();
   }
 }

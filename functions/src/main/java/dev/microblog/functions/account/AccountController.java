@@ -44,7 +44,8 @@ final class AccountController {
     var t = replies.messages(request);
     try {
       var signedIn = signup.signUp(input, t);
-      return cookies.issue(replies.done(request, SitePaths.explore() + "#welcome"), signedIn);
+      return cookies.issue(
+          replies.done(request, SitePaths.explore(replies.locale(request)) + "#welcome"), signedIn);
     } catch (Refused refused) {
       return replies.refusedForm(
           request, refused, "signup", Forms.signup(t, input.kept(), refused.errors()));
@@ -69,6 +70,7 @@ final class AccountController {
   @Post(ApiPaths.LOGOUT)
   HttpResponse<?> logout(HttpRequest<?> request) {
     cookies.token(request).ifPresent(login::logOut);
-    return cookies.clear(replies.done(request, SitePaths.explore() + "#logged-out"));
+    return cookies.clear(
+        replies.done(request, SitePaths.explore(replies.locale(request)) + "#logged-out"));
   }
 }

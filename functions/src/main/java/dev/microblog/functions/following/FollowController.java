@@ -34,7 +34,8 @@ final class FollowController {
     String me = Member.require(member).username();
     try {
       String followee = following.follow(me, username, replies.messages(request));
-      return replies.done(request, SitePaths.profile(followee) + "#followed");
+      return replies.done(
+          request, SitePaths.profile(replies.locale(request), followee) + "#followed");
     } catch (Refused refused) {
       return replies.refused(request, refused);
     }
@@ -45,7 +46,8 @@ final class FollowController {
     String me = Member.require(member).username();
     try {
       String followee = following.unfollow(me, username, replies.messages(request));
-      return replies.done(request, SitePaths.profile(followee) + "#unfollowed");
+      return replies.done(
+          request, SitePaths.profile(replies.locale(request), followee) + "#unfollowed");
     } catch (Refused refused) {
       return replies.refused(request, refused);
     }

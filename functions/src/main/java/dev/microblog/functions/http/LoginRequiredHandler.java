@@ -13,8 +13,6 @@ import java.util.Map;
 @Produces
 @Singleton
 final class LoginRequiredHandler implements ExceptionHandler<LoginRequired, HttpResponse<?>> {
-  static final String LOGIN_REQUIRED = SitePaths.login() + "#login-required";
-
   private final Replies replies;
 
   LoginRequiredHandler(Replies replies) {
@@ -28,6 +26,6 @@ final class LoginRequiredHandler implements ExceptionHandler<LoginRequired, Http
           HttpStatus.UNAUTHORIZED,
           Map.of("form", replies.messages(request).get("error_login_required")));
     }
-    return replies.redirect(LOGIN_REQUIRED);
+    return replies.redirect(SitePaths.login(replies.locale(request)) + "#login-required");
   }
 }

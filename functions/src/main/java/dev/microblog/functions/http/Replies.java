@@ -1,5 +1,6 @@
 package dev.microblog.functions.http;
 
+import dev.microblog.core.domain.SiteLocale;
 import dev.microblog.core.domain.SitePaths;
 import dev.microblog.functions.Refused;
 import dev.microblog.site.Messages;
@@ -17,8 +18,8 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Every answer the functions give, in the two forms they give it: HTML for a plain form post (a 303
@@ -39,9 +40,27 @@ public final class Replies {
     this.json = json;
   }
 
-  /** The language to answer in. One for now; more languages will choose here. */
-  public Locale locale(HttpRequest<?> request) {
-    return Locale.ENGLISH;
+  /**
+   * The language to answer in. A page's forms say theirs ({@code ?locale=}, see Templates); a page
+   * the bucket lacks names it in its path ({@code /es/…}: the edge sends every reader page to a
+   * locale's folder); else the reader's choice, as the edge makes it ({@link
+   * SiteLocale#negotiate}).
+   */
+  public SiteLocale locale(HttpRequest<?> request) {
+    Optional<SiteLocale> asked = request.getParameters().getFirst("locale").flatMap(SiteLocale::of);
+    if (asked.isPresent()) {
+      return asked.get();
+    }
+    String path = request.getPath();
+    for (SiteLocale l : SiteLocale.ALL) {
+      if (path.startsWith(SitePaths.root(l))) {
+        return l;
+      }
+    }
+    return SiteLocale.negotiate(
+        CookieHeader.value(request.getHeaders().getAll(HttpHeaders.COOKIE), SiteLocale.COOKIE)
+            .orElse(null),
+        request.getHeaders().get(HttpHeaders.ACCEPT_LANGUAGE));
   }
 
   public Messages messages(HttpRequest<?> request) {
@@ -107,7 +126,11 @@ public final class Replies {
     if (wantsJson(request)) {
       return errors(status, errors);
     }
-    return page(request, status, "error", Map.of("message", message, "back", SitePaths.explore()));
+    return page(
+        request,
+        status,
+        "error",
+        Map.of("message", message, "back", SitePaths.explore(locale(request))));
   }
 
   public MutableHttpResponse<String> page(
@@ -115,12 +138,12 @@ public final class Replies {
     return noStore(
         HttpResponse.<String>status(status)
             .contentType(HTML)
-            .body(templates.render(template, locale(request), model)));
+            .body(templates.render(template, locale(request), null, model)));
   }
 
   /** Renders a template for embedding in JSON (a partial, e.g. a post the script inserts). */
   public String fragment(HttpRequest<?> request, String template, Map<String, ?> model) {
-    return templates.render(template, locale(request), model);
+    return templates.render(template, locale(request), null, model);
   }
 
   public MutableHttpResponse<?> errors(HttpStatus status, Map<String, String> errors) {

@@ -2,6 +2,7 @@ package dev.microblog.functions.posting;
 
 import dev.microblog.core.domain.ApiPaths;
 import dev.microblog.core.domain.Post;
+import dev.microblog.core.domain.SiteLocale;
 import dev.microblog.core.domain.SitePaths;
 import dev.microblog.core.store.NoSuchUser;
 import dev.microblog.functions.Refused;
@@ -54,7 +55,10 @@ final class PostController {
       post = posting.post(author, input, replies.messages(request));
     } catch (Refused refused) {
       return replies.refusedForm(
-          request, refused, "posted", draft(author, input.body(), refused.errors().get("body")));
+          request,
+          refused,
+          "posted",
+          draft(replies.locale(request), author, input.body(), refused.errors().get("body")));
     } catch (NoSuchUser gone) {
       throw new LoginRequired(); // a session that outlived its account
     }
@@ -87,17 +91,18 @@ final class PostController {
         "posted",
         Map.of(
             "post", Views.post(post.get(), replies.locale(request)),
-            "timelineUrl", SitePaths.timeline(author)));
+            "timelineUrl", SitePaths.timeline(replies.locale(request), author)));
   }
 
   /**
    * The post form again ({@code partials/postform}), with the text kept and the error next to it.
    */
-  private static Map<String, Object> draft(String author, String body, String error) {
+  private static Map<String, Object> draft(
+      SiteLocale locale, String author, String body, String error) {
     Map<String, Object> draft = new LinkedHashMap<>();
     draft.put("value", body);
     draft.put("error", error);
-    return Map.of("draft", draft, "timelineUrl", SitePaths.timeline(author));
+    return Map.of("draft", draft, "timelineUrl", SitePaths.timeline(locale, author));
   }
 
   /** The post as the page script and {@code partials/post} see it. */

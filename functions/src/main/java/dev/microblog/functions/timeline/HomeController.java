@@ -35,6 +35,6 @@ final class HomeController {
   MutableHttpResponse<?> home(HttpRequest<?> request, @Nullable Member member) {
     String username = Member.require(member).username();
     home.bringUpToDate(username);
-    return replies.done(request, SitePaths.timeline(username));
+    return replies.done(request, SitePaths.timeline(replies.locale(request), username));
   }
 }

@@ -2,13 +2,13 @@ package dev.microblog.functions.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.microblog.core.domain.SiteLocale;
 import dev.microblog.site.Messages;
 import dev.microblog.site.Templates;
-import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class LoginInputTest {
-  private static final Messages T = Templates.fromClasspath().messages(Locale.ENGLISH);
+  private static final Messages T = Templates.fromClasspath().messages(SiteLocale.EN);
 
   @Test
   void bothFieldsAreRequired() {

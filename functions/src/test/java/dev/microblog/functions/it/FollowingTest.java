@@ -2,17 +2,17 @@ package dev.microblog.functions.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.microblog.core.domain.SiteLocale;
 import dev.microblog.functions.it.Browser.Reply;
 import dev.microblog.site.Messages;
 import dev.microblog.site.Templates;
-import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(Site.class)
 class FollowingTest {
-  private static final Messages T = Templates.fromClasspath().messages(Locale.ENGLISH);
+  private static final Messages T = Templates.fromClasspath().messages(SiteLocale.EN);
 
   @Test
   void followingAndUnfollowing(Browser browser, Site.Running site) {

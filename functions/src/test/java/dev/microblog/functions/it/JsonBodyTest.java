@@ -2,11 +2,11 @@ package dev.microblog.functions.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.microblog.core.domain.SiteLocale;
 import dev.microblog.functions.it.Browser.Reply;
 import dev.microblog.site.Messages;
 import dev.microblog.site.Templates;
 import java.net.http.HttpRequest;
-import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 @ExtendWith(Site.class)
 class JsonBodyTest {
-  private static final Messages T = Templates.fromClasspath().messages(Locale.ENGLISH);
+  private static final Messages T = Templates.fromClasspath().messages(SiteLocale.EN);
 
   @ParameterizedTest(name = "{0} {1}")
   @CsvSource(

@@ -3,11 +3,11 @@ package dev.microblog.functions.it;
 import static dev.microblog.functions.it.Browser.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.microblog.core.domain.SiteLocale;
 import dev.microblog.functions.it.Browser.Reply;
 import dev.microblog.site.Messages;
 import dev.microblog.site.Templates;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(Site.class)
 class LoginTest {
-  private static final Messages T = Templates.fromClasspath().messages(Locale.ENGLISH);
+  private static final Messages T = Templates.fromClasspath().messages(SiteLocale.EN);
 
   @Test
   void loggingInOpensASessionAndLeadsHome(Browser browser, Site.Running site) {

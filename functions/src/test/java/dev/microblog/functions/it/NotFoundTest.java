@@ -2,10 +2,10 @@ package dev.microblog.functions.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.microblog.core.domain.SiteLocale;
 import dev.microblog.functions.it.Browser.Reply;
 import dev.microblog.site.Messages;
 import dev.microblog.site.Templates;
-import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 @ExtendWith(Site.class)
 class NotFoundTest {
-  private static final Messages T = Templates.fromClasspath().messages(Locale.ENGLISH);
+  private static final Messages T = Templates.fromClasspath().messages(SiteLocale.EN);
 
   @ParameterizedTest
   @ValueSource(strings = {"/users/nobody/index.html", "/users/nobody/", "/no/such/page", "/"})

@@ -2,11 +2,11 @@ package dev.microblog.functions.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.microblog.core.domain.SiteLocale;
 import dev.microblog.functions.it.Browser.Reply;
 import dev.microblog.site.Messages;
 import dev.microblog.site.Templates;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(Site.class)
 class PostingTest {
-  private static final Messages T = Templates.fromClasspath().messages(Locale.ENGLISH);
+  private static final Messages T = Templates.fromClasspath().messages(SiteLocale.EN);
   private static final String EMOJI = "\uD83D\uDE00";
 
   @Test

@@ -3,13 +3,13 @@ package dev.microblog.functions.it;
 import static dev.microblog.functions.it.Browser.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.microblog.core.domain.SiteLocale;
 import dev.microblog.functions.it.Browser.Reply;
 import dev.microblog.site.Messages;
 import dev.microblog.site.Templates;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(Site.class)
 class RequestGuardTest {
-  private static final Messages T = Templates.fromClasspath().messages(Locale.ENGLISH);
+  private static final Messages T = Templates.fromClasspath().messages(SiteLocale.EN);
 
   private static Map<String, String> signup(String name) {
     return Map.of("username", name, "email", name + "@example.org", "password", PASSWORD);

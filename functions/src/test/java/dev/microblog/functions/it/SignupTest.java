@@ -4,10 +4,10 @@ import static dev.microblog.functions.it.Browser.PASSWORD;
 import static dev.microblog.functions.it.Browser.signupForm;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.microblog.core.domain.SiteLocale;
 import dev.microblog.functions.it.Browser.Reply;
 import dev.microblog.site.Messages;
 import dev.microblog.site.Templates;
-import java.util.Locale;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 @ExtendWith(Site.class)
 class SignupTest {
-  private static final Messages T = Templates.fromClasspath().messages(Locale.ENGLISH);
+  private static final Messages T = Templates.fromClasspath().messages(SiteLocale.EN);
 
   @Test
   void signingUpStoresTheUserLogsInAndWelcomes(Browser browser, Site.Running site) {

@@ -4,6 +4,7 @@ import static dev.microblog.functions.it.Browser.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.microblog.core.config.AwsConfig;
+import dev.microblog.core.domain.SiteLocale;
 import dev.microblog.functions.it.Browser.Reply;
 import dev.microblog.site.Messages;
 import dev.microblog.site.Templates;
@@ -11,7 +12,6 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -31,7 +31,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 @ExtendWith(Site.class)
 class StoreUnreachableTest {
-  private static final Messages T = Templates.fromClasspath().messages(Locale.ENGLISH);
+  private static final Messages T = Templates.fromClasspath().messages(SiteLocale.EN);
   private static DynamoDbClient client;
   private static Site.Started cutOff;
 

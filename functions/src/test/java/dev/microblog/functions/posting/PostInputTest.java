@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 
+import dev.microblog.core.domain.SiteLocale;
 import dev.microblog.site.Messages;
 import dev.microblog.site.Templates;
-import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class PostInputTest {
-  private static final Messages T = Templates.fromClasspath().messages(Locale.ENGLISH);
+  private static final Messages T = Templates.fromClasspath().messages(SiteLocale.EN);
   private static final String EMOJI = "\uD83D\uDE00"; // one code point, two Java chars
 
   @Test

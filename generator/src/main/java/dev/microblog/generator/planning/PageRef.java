@@ -1,5 +1,6 @@
 package dev.microblog.generator.planning;
 
+import dev.microblog.core.domain.SiteLocale;
 import dev.microblog.core.domain.SitePaths;
 
 /**
@@ -7,54 +8,59 @@ import dev.microblog.core.domain.SitePaths;
  * all its pages, the assets are every file under {@code assets/}.
  */
 public sealed interface PageRef {
-  /** The URL path of the ref's (first) page, for logs and reports. */
-  String path();
+  /** The URL path of the ref's (first) page in {@code locale}. */
+  String path(SiteLocale locale);
 
-  /** "/": the newest page of all posts. */
+  /** The path in the default locale, for logs and reports. */
+  default String path() {
+    return path(SiteLocale.DEFAULT);
+  }
+
+  /** "/{locale}/": the newest page of all posts. */
   record ExploreFront() implements PageRef {
-    public String path() {
-      return SitePaths.explore();
+    public String path(SiteLocale locale) {
+      return SitePaths.explore(locale);
     }
   }
 
   /** "/page/k/": stable page k of all posts (1 is the oldest). */
   record ExplorePage(long page) implements PageRef {
-    public String path() {
-      return SitePaths.explorePage(page);
+    public String path(SiteLocale locale) {
+      return SitePaths.explorePage(locale, page);
     }
   }
 
   /** "/users/u/": the profile header with counts and the newest page of u's posts. */
   record ProfileFront(String username) implements PageRef {
-    public String path() {
-      return SitePaths.profile(username);
+    public String path(SiteLocale locale) {
+      return SitePaths.profile(locale, username);
     }
   }
 
   /** "/users/u/page/k/": stable page k of u's posts. */
   record ProfilePage(String username, long page) implements PageRef {
-    public String path() {
-      return SitePaths.profilePage(username, page);
+    public String path(SiteLocale locale) {
+      return SitePaths.profilePage(locale, username, page);
     }
   }
 
   /** "/users/u/home/" and its further pages: u's and their followees' newest posts. */
   record Timeline(String username) implements PageRef {
-    public String path() {
-      return SitePaths.timeline(username);
+    public String path(SiteLocale locale) {
+      return SitePaths.timeline(locale, username);
     }
   }
 
   /** "/users/u/posts/seq/": one post. */
   record Permalink(String author, long seq) implements PageRef {
-    public String path() {
-      return SitePaths.post(author, seq);
+    public String path(SiteLocale locale) {
+      return SitePaths.post(locale, author, seq);
     }
   }
 
-  /** "/users/u/following.json": whom u follows, for the follow button script. */
+  /** "/data/users/u/following.json": whom u follows, for the follow button script. */
   record FollowingJson(String username) implements PageRef {
-    public String path() {
+    public String path(SiteLocale locale) {
       return SitePaths.followingJson(username);
     }
   }
@@ -65,11 +71,11 @@ public sealed interface PageRef {
     public static final SitePage LOGIN = new SitePage("login");
     public static final SitePage NOT_FOUND = new SitePage("404");
 
-    public String path() {
+    public String path(SiteLocale locale) {
       return switch (name) {
-        case "signup" -> SitePaths.signup();
-        case "login" -> SitePaths.login();
-        case "404" -> "/404.html";
+        case "signup" -> SitePaths.signup(locale);
+        case "login" -> SitePaths.login(locale);
+        case "404" -> SitePaths.notFound(locale);
         default -> throw new IllegalArgumentException("no site page " + name);
       };
     }
@@ -77,7 +83,7 @@ public sealed interface PageRef {
 
   /** Every file under the classpath's {@code assets/}, published as /assets/…. */
   record Assets() implements PageRef {
-    public String path() {
+    public String path(SiteLocale locale) {
       return "/assets/";
     }
   }

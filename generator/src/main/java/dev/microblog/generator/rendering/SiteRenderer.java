@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.microblog.core.domain.ApiPaths;
 import dev.microblog.core.domain.Pagination;
 import dev.microblog.core.domain.Post;
+import dev.microblog.core.domain.SiteLocale;
 import dev.microblog.core.domain.SitePaths;
 import dev.microblog.core.domain.User;
 import dev.microblog.generator.planning.PageRef;
@@ -33,10 +34,10 @@ import dev.microblog.site.Views;
 import dev.microblog.site.Views.PostView;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * Renders a {@link PageRef} from the current state of the site. Reading the state at render time,
@@ -59,137 +60,167 @@ public final class SiteRenderer {
     this.pagination = pagination;
   }
 
-  public Rendering render(PageRef ref, Locale locale) {
+  /**
+   * The page in every locale, from one read of the state: a locale multiplies the files written,
+   * not the reads.
+   */
+  public Rendering render(PageRef ref) {
     return switch (ref) {
-      case ExploreFront f -> explore(null, locale);
-      case ExplorePage p -> explore(p.page(), locale);
-      case ProfileFront f -> profile(f.username(), null, locale);
-      case ProfilePage p -> profile(p.username(), p.page(), locale);
-      case Timeline t -> timeline(t.username(), locale);
-      case Permalink p -> permalink(p.author(), p.seq(), locale);
+      case ExploreFront f -> explore(null);
+      case ExplorePage p -> explore(p.page());
+      case ProfileFront f -> profile(f.username(), null);
+      case ProfilePage p -> profile(p.username(), p.page());
+      case Timeline t -> timeline(t.username());
+      case Permalink p -> permalink(p.author(), p.seq());
       case FollowingJson f -> followingJson(f.username());
-      case SitePage s -> sitePage(s, locale);
+      case SitePage s -> sitePage(s);
       case Assets a -> assets();
     };
   }
 
   /**
    * The objects rendering {@code ref} may write or delete, known before it is rendered so that a
-   * writer can read them first: these keys, and every object under the sweep prefix (or null).
+   * writer can read them first: these keys, and every object under the sweep prefixes.
    */
-  public record Footprint(List<String> keys, String sweepPrefix) {}
+  public record Footprint(List<String> keys, List<String> sweepPrefixes) {
+    public Footprint {
+      keys = List.copyOf(keys);
+      sweepPrefixes = List.copyOf(sweepPrefixes);
+    }
+  }
 
   public Footprint footprint(PageRef ref) {
     return switch (ref) {
       case Timeline t ->
-          new Footprint(List.of(SitePaths.objectKey(t.path())), timelineSweep(t.username()));
+          new Footprint(
+              keys(l -> SitePaths.timeline(l, t.username())), timelineSweeps(t.username()));
       case Assets a ->
           new Footprint(
               ClasspathAssets.all().keySet().stream()
                   .map(name -> SitePaths.objectKey("/assets/" + name))
                   .toList(),
-              null);
-      default -> new Footprint(List.of(SitePaths.objectKey(ref.path())), null);
+              List.of());
+      case FollowingJson f ->
+          new Footprint(List.of(SitePaths.objectKey(ref.path(SiteLocale.DEFAULT))), List.of());
+      default -> new Footprint(keys(ref::path), List.of());
     };
   }
 
-  /** The key prefix of a timeline's pages 2.. ("users/u/home/page/"); page 1 is its own path. */
-  private static String timelineSweep(String username) {
-    return SitePaths.timeline(username).substring(1) + "page/";
+  private static List<String> keys(Function<SiteLocale, String> path) {
+    return SiteLocale.ALL.stream().map(l -> SitePaths.objectKey(path.apply(l))).toList();
+  }
+
+  /** Each locale's key prefix of a timeline's pages 2.. ("es/users/u/home/page/"). */
+  private static List<String> timelineSweeps(String username) {
+    return SiteLocale.ALL.stream()
+        .map(l -> SitePaths.timeline(l, username).substring(1) + "page/")
+        .toList();
   }
 
   /** {@code k == null}: the front, the newest page-full of posts, numbered or not yet. */
-  private Rendering explore(Long k, Locale locale) {
-    String path = k == null ? SitePaths.explore() : SitePaths.explorePage(k);
-    Paginator pages =
-        new Paginator(
-            pagination, state.numberedCount(), SitePaths::explorePage, SitePaths.explore());
-    Messages t = templates.messages(locale);
+  private Rendering explore(Long k) {
+    Paginator pages = explorePages(SiteLocale.DEFAULT);
     List<Post> posts;
-    Pager pager;
-    String title;
+    long newestLeftOut = 0;
     if (k == null) {
       posts = new ArrayList<>(state.newestUnnumbered(pagination.pageSize()));
       long fromNumbered = pagination.pageSize() - posts.size();
-      long newestLeftOut = pages.count() - fromNumbered;
+      newestLeftOut = pages.count() - fromNumbered;
       posts.addAll(state.explore(Math.max(1, newestLeftOut + 1), pages.count()));
-      pager = pages.frontPager(newestLeftOut);
-      title = t.get("explore_title");
     } else {
       if (!pages.hasPage(k)) {
-        return Rendering.removed(SitePaths.objectKey(path));
+        return Rendering.removed(keys(l -> SitePaths.explorePage(l, k)));
       }
       posts = stablePage(pages, k, state::explore, "explore");
-      pager = pages.pager(k);
-      title = t.get("explore_page_title", k);
     }
-    var view = new ExploreView(title, title, k == null, views(posts, locale), pager);
     CachePolicy policy = k == null ? CachePolicy.CHANGING : pages.policy(k);
-    return Rendering.of(
-        Page.html(path, templates.render("explore", locale, Map.of("view", view)), policy));
+    List<Page> out = new ArrayList<>();
+    for (SiteLocale locale : SiteLocale.ALL) {
+      Messages t = templates.messages(locale);
+      Paginator localized = explorePages(locale);
+      String title = k == null ? t.get("explore_title") : t.get("explore_page_title", k);
+      Pager pager = k == null ? localized.frontPager(newestLeftOut) : localized.pager(k);
+      var view = new ExploreView(title, title, k == null, views(posts, locale), pager);
+      String path = k == null ? SitePaths.explore(locale) : SitePaths.explorePage(locale, k);
+      out.add(html(path, "explore", locale, Map.of("view", view), policy));
+    }
+    return new Rendering(out, List.of(), List.of());
   }
 
-  private Rendering profile(String username, Long k, Locale locale) {
-    String path = k == null ? SitePaths.profile(username) : SitePaths.profilePage(username, k);
+  private Paginator explorePages(SiteLocale locale) {
+    return new Paginator(
+        pagination,
+        state.numberedCount(),
+        n -> SitePaths.explorePage(locale, n),
+        SitePaths.explore(locale));
+  }
+
+  private Rendering profile(String username, Long k) {
+    Function<SiteLocale, String> path =
+        l -> k == null ? SitePaths.profile(l, username) : SitePaths.profilePage(l, username, k);
     Optional<User> found = state.user(username);
     if (found.isEmpty()) {
-      return Rendering.removed(SitePaths.objectKey(path));
+      return Rendering.removed(keys(path));
     }
     User user = found.get();
-    Paginator pages =
-        new Paginator(
-            pagination,
-            user.postCount(),
-            n -> SitePaths.profilePage(username, n),
-            SitePaths.profile(username));
+    Paginator pages = profilePages(user, SiteLocale.DEFAULT);
     if (k != null && !pages.hasPage(k)) {
-      return Rendering.removed(SitePaths.objectKey(path));
+      return Rendering.removed(keys(path));
     }
     String list = "profile of " + username;
     List<Post> posts;
-    Pager pager;
+    long newestLeftOut = Math.max(0, user.postCount() - pagination.pageSize());
     if (k == null) {
-      long newestLeftOut = Math.max(0, user.postCount() - pagination.pageSize());
       posts =
           read(
               newestLeftOut + 1,
               user.postCount(),
               (from, to) -> state.postsBy(username, from, to),
               list);
-      pager = pages.frontPager(newestLeftOut);
     } else {
       posts = stablePage(pages, k, (from, to) -> state.postsBy(username, from, to), list);
-      pager = pages.pager(k);
     }
-    Messages t = templates.messages(locale);
-    var view =
-        new ProfileView(
-            k == null ? username : t.get("profile_page_title", username, k),
-            username,
-            SitePaths.profile(username),
-            k == null,
-            k == null ? "" : t.get("page_number", k),
-            user.about(),
-            Dates.iso(user.joinedAt()),
-            Dates.date(user.joinedAt(), locale),
-            user.postCount(),
-            user.followers(),
-            user.following(),
-            ApiPaths.follow(username),
-            ApiPaths.unfollow(username),
-            views(posts, locale),
-            pager);
     CachePolicy policy = k == null ? CachePolicy.CHANGING : pages.policy(k);
-    return Rendering.of(
-        Page.html(path, templates.render("profile", locale, Map.of("view", view)), policy));
+    List<Page> out = new ArrayList<>();
+    for (SiteLocale locale : SiteLocale.ALL) {
+      Messages t = templates.messages(locale);
+      Paginator localized = profilePages(user, locale);
+      var view =
+          new ProfileView(
+              k == null ? username : t.get("profile_page_title", username, k),
+              username,
+              SitePaths.profile(locale, username),
+              k == null,
+              k == null ? "" : t.get("page_number", k),
+              user.about(),
+              Dates.iso(user.joinedAt()),
+              Dates.date(user.joinedAt(), locale.locale()),
+              user.postCount(),
+              user.followers(),
+              user.following(),
+              ApiPaths.follow(username),
+              ApiPaths.unfollow(username),
+              views(posts, locale),
+              k == null ? localized.frontPager(newestLeftOut) : localized.pager(k));
+      out.add(html(path.apply(locale), "profile", locale, Map.of("view", view), policy));
+    }
+    return new Rendering(out, List.of(), List.of());
+  }
+
+  private Paginator profilePages(User user, SiteLocale locale) {
+    String username = user.username();
+    return new Paginator(
+        pagination,
+        user.postCount(),
+        n -> SitePaths.profilePage(locale, username, n),
+        SitePaths.profile(locale, username));
   }
 
   /** All pages of the timeline; pages beyond the last (it shrank after an unfollow) are swept. */
-  private Rendering timeline(String username, Locale locale) {
-    String sweep = timelineSweep(username);
+  private Rendering timeline(String username) {
+    List<String> sweeps = timelineSweeps(username);
     if (state.user(username).isEmpty()) {
-      return new Rendering(
-          List.of(), List.of(SitePaths.objectKey(SitePaths.timeline(username))), sweep);
+      return new Rendering(List.of(), keys(l -> SitePaths.timeline(l, username)), sweeps);
     }
     List<String> authors = new ArrayList<>();
     authors.add(username);
@@ -197,59 +228,70 @@ public final class SiteRenderer {
     List<Post> posts = state.latestOf(authors, TIMELINE_POSTS);
     int size = pagination.pageSize();
     int count = Math.max(1, (posts.size() + size - 1) / size);
-    Messages t = templates.messages(locale);
     List<Page> pages = new ArrayList<>();
-    for (int n = 1; n <= count; n++) {
-      List<Post> slice = posts.subList((n - 1) * size, Math.min(n * size, posts.size()));
-      String heading =
-          n == 1
-              ? t.get("timeline_heading", username)
-              : t.get("timeline_page_heading", username, n);
-      var view =
-          new TimelineView(
-              n == 1 ? heading : t.get("timeline_page_title", username, n),
-              username,
-              heading,
-              n == 1,
-              PostForm.BLANK,
-              views(slice, locale),
-              new Pager(
-                  n > 1 ? SitePaths.timelinePage(username, n - 1) : null,
-                  n < count ? SitePaths.timelinePage(username, n + 1) : null),
-              n == count && posts.size() >= TIMELINE_POSTS);
-      pages.add(
-          Page.html(
-              SitePaths.timelinePage(username, n),
-              templates.render("timeline", locale, Map.of("view", view)),
-              CachePolicy.CHANGING));
+    for (SiteLocale locale : SiteLocale.ALL) {
+      Messages t = templates.messages(locale);
+      for (int n = 1; n <= count; n++) {
+        List<Post> slice = posts.subList((n - 1) * size, Math.min(n * size, posts.size()));
+        String heading =
+            n == 1
+                ? t.get("timeline_heading", username)
+                : t.get("timeline_page_heading", username, n);
+        var view =
+            new TimelineView(
+                n == 1 ? heading : t.get("timeline_page_title", username, n),
+                username,
+                heading,
+                n == 1,
+                PostForm.BLANK,
+                views(slice, locale),
+                new Pager(
+                    n > 1 ? SitePaths.timelinePage(locale, username, n - 1) : null,
+                    n < count ? SitePaths.timelinePage(locale, username, n + 1) : null),
+                n == count && posts.size() >= TIMELINE_POSTS);
+        pages.add(
+            html(
+                SitePaths.timelinePage(locale, username, n),
+                "timeline",
+                locale,
+                Map.of("view", view),
+                CachePolicy.CHANGING));
+      }
     }
     // A timeline of the most pages it can have has nothing beyond them to sweep: skip the listing.
     boolean full = count * size >= TIMELINE_POSTS;
-    return new Rendering(pages, List.of(), full ? null : sweep);
+    return new Rendering(pages, List.of(), full ? List.of() : sweeps);
   }
 
-  private Rendering permalink(String author, long seq, Locale locale) {
-    String path = SitePaths.post(author, seq);
+  private Rendering permalink(String author, long seq) {
     Optional<Post> post = state.post(author, seq);
     if (post.isEmpty()) {
-      return Rendering.removed(SitePaths.objectKey(path));
+      return Rendering.removed(keys(l -> SitePaths.post(l, author, seq)));
     }
-    Messages t = templates.messages(locale);
-    var view =
-        new PermalinkView(
-            t.get("permalink_heading", author),
-            Views.post(post.get(), locale),
-            SitePaths.profilePage(author, pagination.pageOf(seq)),
-            t.get("permalink_context", author));
-    return Rendering.of(
-        Page.html(
-            path, templates.render("post", locale, Map.of("view", view)), CachePolicy.ARCHIVE));
+    List<Page> out = new ArrayList<>();
+    for (SiteLocale locale : SiteLocale.ALL) {
+      Messages t = templates.messages(locale);
+      var view =
+          new PermalinkView(
+              t.get("permalink_heading", author),
+              Views.post(post.get(), locale),
+              SitePaths.profilePage(locale, author, pagination.pageOf(seq)),
+              t.get("permalink_context", author));
+      out.add(
+          html(
+              SitePaths.post(locale, author, seq),
+              "post",
+              locale,
+              Map.of("view", view),
+              CachePolicy.ARCHIVE));
+    }
+    return new Rendering(out, List.of(), List.of());
   }
 
   private Rendering followingJson(String username) {
     String path = SitePaths.followingJson(username);
     if (state.user(username).isEmpty()) {
-      return Rendering.removed(SitePaths.objectKey(path));
+      return Rendering.removed(List.of(SitePaths.objectKey(path)));
     }
     try {
       byte[] body = JSON.writeValueAsBytes(state.following(username));
@@ -259,16 +301,24 @@ public final class SiteRenderer {
     }
   }
 
-  private Rendering sitePage(SitePage page, Locale locale) {
-    Messages t = templates.messages(locale);
-    Map<String, ?> model =
-        switch (page.name()) {
-          case "signup" -> Forms.signup(t, Map.of(), Map.of());
-          case "login" -> Forms.login(t, Map.of(), Map.of());
-          default -> Map.of();
-        };
-    return Rendering.of(
-        Page.html(page.path(), templates.render(page.name(), locale, model), CachePolicy.CHANGING));
+  private Rendering sitePage(SitePage page) {
+    List<Page> out = new ArrayList<>();
+    for (SiteLocale locale : SiteLocale.ALL) {
+      Messages t = templates.messages(locale);
+      Map<String, ?> model =
+          switch (page.name()) {
+            case "signup" -> Forms.signup(t, Map.of(), Map.of());
+            case "login" -> Forms.login(t, Map.of(), Map.of());
+            default -> Map.of();
+          };
+      out.add(html(page.path(locale), page.name(), locale, model, CachePolicy.CHANGING));
+    }
+    return new Rendering(out, List.of(), List.of());
+  }
+
+  private Page html(
+      String path, String template, SiteLocale locale, Map<String, ?> model, CachePolicy policy) {
+    return Page.html(path, templates.render(template, locale, path, model), policy);
   }
 
   private Rendering assets() {
@@ -279,7 +329,7 @@ public final class SiteRenderer {
                 pages.add(
                     new Page(
                         "/assets/" + name, body, Page.contentTypeOf(name), CachePolicy.ASSET)));
-    return new Rendering(pages, List.of(), null);
+    return new Rendering(pages, List.of(), List.of());
   }
 
   private static List<Post> stablePage(
@@ -304,7 +354,7 @@ public final class SiteRenderer {
     return posts;
   }
 
-  private static List<PostView> views(List<Post> posts, Locale locale) {
+  private static List<PostView> views(List<Post> posts, SiteLocale locale) {
     return posts.stream().map(p -> Views.post(p, locale)).toList();
   }
 }

@@ -129,7 +129,7 @@ class S3PublisherTest extends PublisherContract {
     }
     LiveSite live = new LiveSite(site.build());
     RecordingInvalidator cdn = new RecordingInvalidator();
-    Generator generator = Generator.create(live, publisher(), cdn, java.util.Locale.ENGLISH);
+    Generator generator = Generator.create(live, publisher(), cdn);
     generator.builder().rebuildAll();
     cdn.clear();
     // The 21st post starts page 2: page 1 gains its "newer" link and becomes an archive page.
@@ -152,8 +152,7 @@ class S3PublisherTest extends PublisherContract {
     SiteSnapshot.Builder site = SiteSnapshot.builder().user("alice", T0);
     site.post("alice", "post 1", T0);
     RecordingInvalidator cdn = new RecordingInvalidator();
-    Generator generator =
-        Generator.create(site.build(), publisher(), cdn, java.util.Locale.ENGLISH);
+    Generator generator = Generator.create(site.build(), publisher(), cdn);
     generator.builder().rebuildAll();
     cdn.clear();
     // As an older template left them: a permalink (kept a year) and the front (kept a second).

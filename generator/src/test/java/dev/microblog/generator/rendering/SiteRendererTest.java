@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.microblog.core.domain.Pagination;
 import dev.microblog.core.domain.Post;
+import dev.microblog.core.domain.SiteLocale;
 import dev.microblog.generator.planning.PageRef;
 import dev.microblog.generator.planning.PageRef.ExploreFront;
 import dev.microblog.generator.planning.PageRef.ExplorePage;
@@ -23,7 +24,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -58,12 +58,12 @@ class SiteRendererTest {
     Rendering rendering = render(site.build(), new Permalink("alice", 21));
     Document page = html(rendering);
 
-    assertThat(rendering.pages().getFirst().path()).isEqualTo("/users/alice/posts/21/");
+    assertThat(rendering.pages().getFirst().path()).isEqualTo("/en/users/alice/posts/21/");
     assertThat(rendering.pages().getFirst().cache()).isEqualTo(CachePolicy.ARCHIVE);
     assertThat(page.selectFirst("h1").text()).isEqualTo("Post by alice");
     assertThat(page.selectFirst(".post time").attr("datetime"))
         .isEqualTo(post.createdAt().toString());
-    assertThat(page.select("main a").eachAttr("href")).contains("/users/alice/page/2/");
+    assertThat(page.select("main a").eachAttr("href")).contains("/en/users/alice/page/2/");
   }
 
   @Test
@@ -78,7 +78,7 @@ class SiteRendererTest {
 
     // 15 not numbered and 5 numbered ones (26..30), which span pages 2 and 1 of 30 numbered.
     assertThat(bodies(page)).hasSize(20).startsWith("post 45", "post 44").endsWith("post 26");
-    assertThat(page.select(".pager a.older").attr("href")).isEqualTo("/page/2/");
+    assertThat(page.select(".pager a.older").attr("href")).isEqualTo("/en/page/2/");
     assertThat(page.select(".pager a.newer")).isEmpty();
     assertThat(rendering.pages().getFirst().cache()).isEqualTo(CachePolicy.CHANGING);
   }
@@ -108,8 +108,8 @@ class SiteRendererTest {
 
     Document page = html(middle);
     assertThat(bodies(page)).hasSize(20).startsWith("post 40").endsWith("post 21");
-    assertThat(page.select(".pager a.newer").attr("href")).isEqualTo("/page/3/");
-    assertThat(page.select(".pager a.older").attr("href")).isEqualTo("/page/1/");
+    assertThat(page.select(".pager a.newer").attr("href")).isEqualTo("/en/page/3/");
+    assertThat(page.select(".pager a.older").attr("href")).isEqualTo("/en/page/1/");
     assertThat(middle.pages().getFirst().cache()).isEqualTo(CachePolicy.ARCHIVE);
     assertThat(last.pages().getFirst().cache()).isEqualTo(CachePolicy.CHANGING);
     assertThat(html(last).select(".pager a.newer").attr("href")).isEqualTo("/");
@@ -144,7 +144,7 @@ class SiteRendererTest {
     assertThat(page.select(".follow form").eachAttr("method")).containsOnly("post");
     // The newest twenty span stable pages 2 (21..23) and 1; the next older post is on page 1.
     assertThat(bodies(page)).hasSize(20).startsWith("post 23").endsWith("post 4");
-    assertThat(page.select(".pager a.older").attr("href")).isEqualTo("/users/alice/page/1/");
+    assertThat(page.select(".pager a.older").attr("href")).isEqualTo("/en/users/alice/page/1/");
     assertThat(page.select(".pager a.newer")).isEmpty();
   }
 
@@ -160,9 +160,10 @@ class SiteRendererTest {
     Rendering before = render(full, new ProfilePage("alice", 2));
     Rendering after = render(next, new ProfilePage("alice", 2));
 
-    assertThat(html(before).select(".pager a.newer").attr("href")).isEqualTo("/users/alice/");
+    assertThat(html(before).select(".pager a.newer").attr("href")).isEqualTo("/en/users/alice/");
     assertThat(before.pages().getFirst().cache()).isEqualTo(CachePolicy.CHANGING);
-    assertThat(html(after).select(".pager a.newer").attr("href")).isEqualTo("/users/alice/page/3/");
+    assertThat(html(after).select(".pager a.newer").attr("href"))
+        .isEqualTo("/en/users/alice/page/3/");
     assertThat(after.pages().getFirst().cache()).isEqualTo(CachePolicy.ARCHIVE);
     assertThat(html(after).select(".follow")).isEmpty(); // counts and buttons live on the front
   }
@@ -172,18 +173,19 @@ class SiteRendererTest {
     site.post("alice", "only", T0);
 
     assertThat(render(site.build(), new ProfilePage("alice", 2)))
-        .isEqualTo(Rendering.removed("users/alice/page/2/index.html"));
+        .isEqualTo(Rendering.removed(List.of("en/users/alice/page/2/index.html")));
     assertThat(render(site.build(), new ExplorePage(2)))
-        .isEqualTo(Rendering.removed("page/2/index.html"));
+        .isEqualTo(Rendering.removed(List.of("en/page/2/index.html")));
   }
 
   @Test
   void an_empty_list_has_a_front_but_no_stable_page_yet() {
     SiteSnapshot empty = site.build();
 
-    assertThat(render(empty, new ExplorePage(1))).isEqualTo(Rendering.removed("page/1/index.html"));
+    assertThat(render(empty, new ExplorePage(1)))
+        .isEqualTo(Rendering.removed(List.of("en/page/1/index.html")));
     assertThat(render(empty, new ProfilePage("alice", 1)))
-        .isEqualTo(Rendering.removed("users/alice/page/1/index.html"));
+        .isEqualTo(Rendering.removed(List.of("en/users/alice/page/1/index.html")));
     assertThat(render(empty, new ProfileFront("alice")).pages()).hasSize(1);
   }
 
@@ -197,10 +199,10 @@ class SiteRendererTest {
     Rendering rendering = render(site.build(), new Timeline("alice"));
     Document page = html(rendering);
 
-    assertThat(rendering.pages()).extracting(Page::path).containsExactly("/users/alice/home/");
-    assertThat(rendering.sweepPrefix()).isEqualTo("users/alice/home/page/");
+    assertThat(rendering.pages()).extracting(Page::path).containsExactly("/en/users/alice/home/");
+    assertThat(rendering.sweepPrefixes()).containsExactly("en/users/alice/home/page/");
     Element form = page.selectFirst("form.postform");
-    assertThat(form.attr("action")).isEqualTo("/api/posts");
+    assertThat(form.attr("action")).isEqualTo("/api/posts?locale=en");
     assertThat(form.attr("method")).isEqualTo("post");
     Element body = form.selectFirst("textarea[name=body]");
     // No maxlength: the browser counts UTF-16 units, the server code points (an emoji is one).
@@ -223,17 +225,19 @@ class SiteRendererTest {
     assertThat(rendering.pages())
         .extracting(Page::path)
         .containsExactly(
-            "/users/alice/home/",
-            "/users/alice/home/page/2/",
-            "/users/alice/home/page/3/",
-            "/users/alice/home/page/4/",
-            "/users/alice/home/page/5/");
+            "/en/users/alice/home/",
+            "/en/users/alice/home/page/2/",
+            "/en/users/alice/home/page/3/",
+            "/en/users/alice/home/page/4/",
+            "/en/users/alice/home/page/5/");
     Document first = html(rendering.pages().getFirst());
     Document last = html(rendering.pages().getLast());
     assertThat(bodies(first)).hasSize(20).startsWith("post 130");
-    assertThat(first.select(".pager a.older").attr("href")).isEqualTo("/users/alice/home/page/2/");
+    assertThat(first.select(".pager a.older").attr("href"))
+        .isEqualTo("/en/users/alice/home/page/2/");
     assertThat(bodies(last)).hasSize(20).endsWith("post 31");
-    assertThat(last.select(".pager a.newer").attr("href")).isEqualTo("/users/alice/home/page/4/");
+    assertThat(last.select(".pager a.newer").attr("href"))
+        .isEqualTo("/en/users/alice/home/page/4/");
     assertThat(last.select(".hint").text()).contains("Older posts are on each author's profile");
     assertThat(last.select("form.postform")).isEmpty();
   }
@@ -244,7 +248,7 @@ class SiteRendererTest {
 
     Page json = render(site.build(), new FollowingJson("alice")).pages().getFirst();
 
-    assertThat(json.path()).isEqualTo("/users/alice/following.json");
+    assertThat(json.path()).isEqualTo("/en/users/alice/following.json");
     assertThat(json.contentType()).isEqualTo("application/json");
     assertThat(new String(json.body(), StandardCharsets.UTF_8)).isEqualTo("[\"bob\",\"carol\"]");
   }
@@ -254,12 +258,12 @@ class SiteRendererTest {
     SiteSnapshot state = site.build();
 
     assertThat(render(state, new ProfileFront("nobody")).removals())
-        .containsExactly("users/nobody/index.html");
+        .containsExactly("en/users/nobody/index.html");
     assertThat(render(state, new FollowingJson("nobody")).removals())
-        .containsExactly("users/nobody/following.json");
+        .containsExactly("data/users/nobody/following.json");
     Rendering timeline = render(state, new Timeline("nobody"));
-    assertThat(timeline.removals()).containsExactly("users/nobody/home/index.html");
-    assertThat(timeline.sweepPrefix()).isEqualTo("users/nobody/home/page/");
+    assertThat(timeline.removals()).containsExactly("en/users/nobody/home/index.html");
+    assertThat(timeline.sweepPrefixes()).containsExactly("en/users/nobody/home/page/");
   }
 
   @Test
@@ -312,13 +316,33 @@ class SiteRendererTest {
 
     assertThatThrownBy(
             () ->
-                new SiteRenderer(lagging, TEMPLATES, Pagination.DEFAULT)
-                    .render(new ExplorePage(1), Locale.ENGLISH))
+                new SiteRenderer(lagging, TEMPLATES, Pagination.DEFAULT).render(new ExplorePage(1)))
         .isInstanceOf(NotYetVisible.class);
   }
 
+  /**
+   * The English part of what {@code ref} renders (and what it renders outside every locale): the
+   * other locales' parts are the same pages in another language (see every_page_in_every_locale).
+   */
   static Rendering render(SiteState state, PageRef ref) {
-    return new SiteRenderer(state, TEMPLATES, Pagination.DEFAULT).render(ref, Locale.ENGLISH);
+    return english(renderAll(state, ref));
+  }
+
+  static Rendering renderAll(SiteState state, PageRef ref) {
+    return new SiteRenderer(state, TEMPLATES, Pagination.DEFAULT).render(ref);
+  }
+
+  private static Rendering english(Rendering all) {
+    return new Rendering(
+        all.pages().stream().filter(p -> inEnglish(p.key())).toList(),
+        all.removals().stream().filter(SiteRendererTest::inEnglish).toList(),
+        all.sweepPrefixes().stream().filter(SiteRendererTest::inEnglish).toList());
+  }
+
+  private static boolean inEnglish(String key) {
+    String k = key.startsWith("/") ? key.substring(1) : key;
+    return k.startsWith("en/")
+        || SiteLocale.ALL.stream().noneMatch(l -> k.startsWith(l.tag() + "/"));
   }
 
   static Document html(Rendering rendering) {

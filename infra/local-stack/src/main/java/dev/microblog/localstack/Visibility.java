@@ -1,5 +1,6 @@
 package dev.microblog.localstack;
 
+import dev.microblog.core.domain.SiteLocale;
 import dev.microblog.core.domain.SitePaths;
 import java.time.Duration;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -30,8 +31,10 @@ final class Visibility {
 
   /** Milliseconds from {@code answeredNanos} until both pages show {@code body}. */
   long await(String author, long seq, String body, long answeredNanos) throws InterruptedException {
-    String permalink = SitePaths.post(author, seq);
-    String profile = SitePaths.profile(author);
+    // The last locale the generator writes a page in: when it shows the post, every locale does.
+    SiteLocale last = SiteLocale.ALL.getLast();
+    String permalink = SitePaths.post(last, author, seq);
+    String profile = SitePaths.profile(last, author);
     long deadline = answeredNanos + giveUp.toNanos();
     long permalinkAt = 0;
     long profileAt = 0;
