@@ -22,7 +22,7 @@ final class AcceptLanguage {
           "([A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*|\\*)"
               + "(?:[ \\t]*;[ \\t]*[qQ]=(0(?:\\.[0-9]{0,3})?|1(?:\\.0{0,3})?))?");
 
-  private static final Pattern OUTER_WHITESPACE = Pattern.compile("^[ \\t]+|[ \\t]+$");
+  private static final Pattern OUTER_WHITESPACE = Pattern.compile("^[ \\t]+|[ \\t]+\\z");
 
   /**
    * The site locale the header asks for most, if any; a header that breaks the grammar anywhere
