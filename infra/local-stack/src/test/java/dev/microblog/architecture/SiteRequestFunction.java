@@ -6,14 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.microblog.localstack.EdgeRequest;
-import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -87,25 +84,25 @@ final class SiteRequestFunction {
   /** All the cases through the function, in one Node process. */
   static List<JsonNode> node(List<Case> cases) throws Exception {
     Path script = Files.createTempFile("site-request", ".js");
+    Path errors = Files.createTempFile("site-request", ".err");
     try {
       Files.writeString(script, SamTemplateTest.siteRequestFunction() + "\n" + HARNESS);
-      Process node = new ProcessBuilder("node", script.toString()).start();
-      CompletableFuture<String> errors =
-          CompletableFuture.supplyAsync(() -> read(node.getErrorStream()));
-      CompletableFuture<String> output =
-          CompletableFuture.supplyAsync(() -> read(node.getInputStream()));
+      Process node =
+          new ProcessBuilder("node", script.toString()).redirectError(errors.toFile()).start();
+      // Node reads all its input before it writes, so one thread can feed it and then read.
       try (OutputStream in = node.getOutputStream()) {
         in.write(JSON.writeValueAsBytes(cases));
       }
+      JsonNode result = JSON.readTree(node.getInputStream().readAllBytes());
       assertThat(node.waitFor(60, TimeUnit.SECONDS)).isTrue();
-      assertThat(node.exitValue()).as(errors.get()).isZero();
-      JsonNode result = JSON.readTree(output.get());
+      assertThat(node.exitValue()).as(Files.readString(errors)).isZero();
       assertThat(result.size()).isEqualTo(cases.size());
       List<JsonNode> answers = new ArrayList<>();
       result.forEach(answers::add);
       return answers;
     } finally {
       Files.deleteIfExists(script);
+      Files.deleteIfExists(errors);
     }
   }
 
@@ -131,13 +128,5 @@ final class SiteRequestFunction {
       }
     }
     return node;
-  }
-
-  private static String read(java.io.InputStream stream) {
-    try {
-      return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
   }
 }
