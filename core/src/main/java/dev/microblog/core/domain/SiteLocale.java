@@ -52,6 +52,15 @@ public enum SiteLocale {
     return rightToLeft ? "rtl" : "ltr";
   }
 
+  /**
+   * The locale to answer a reader in: the switcher's cookie if it names a site locale, else the
+   * best match for the browser's {@code Accept-Language} ({@link AcceptLanguage}), else {@link
+   * #DEFAULT}. Either argument may be null or anything at all.
+   */
+  public static SiteLocale negotiate(String cookieValue, String acceptLanguage) {
+    return of(cookieValue).or(() -> AcceptLanguage.lookup(acceptLanguage)).orElse(DEFAULT);
+  }
+
   /** The site locale with this tag, exactly (as in a path or the cookie). */
   public static Optional<SiteLocale> of(String tag) {
     return Arrays.stream(values()).filter(l -> l.tag.equals(tag)).findFirst();

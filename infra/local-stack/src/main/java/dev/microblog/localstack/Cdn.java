@@ -2,10 +2,10 @@ package dev.microblog.localstack;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.microblog.core.domain.SitePaths;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -21,11 +21,11 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * The CloudFront stand-in. Readers' requests are answered from the bucket (through an edge cache
  * that honours Cache-Control and invalidations) with the distribution's edge rules, as
- * template.yaml declares them: a directory path serves its {@code index.html}, a directory path
- * without its slash is redirected, and a key the bucket does not have is asked of the API origin
- * (CloudFront's origin group fails over on 404), which answers with the not-found page. {@code
- * /api/*} goes to the functions, and their answers, errors included, reach the reader unchanged:
- * the distribution has no custom error responses.
+ * template.yaml declares them ({@link EdgeRequest}: the language switch, the redirect to the
+ * reader's locale, a directory path's {@code index.html}), and a key the bucket does not have is
+ * asked of the API origin (CloudFront's origin group fails over on 404), which answers with the
+ * not-found page. {@code /api/*} goes to the functions, and their answers, errors included, reach
+ * the reader unchanged: the distribution has no custom error responses.
  */
 public final class Cdn implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Cdn.class);
@@ -107,18 +107,29 @@ public final class Cdn implements AutoCloseable {
       Responses.text(exchange, 400, "Bad path.");
       return;
     }
-    // The distribution's viewer-request function (DirectoryIndex in template.yaml): a path whose
-    // last segment has no dot is a directory, and is sent to its canonical form with the slash.
-    if (!path.endsWith("/") && !path.substring(path.lastIndexOf('/') + 1).contains(".")) {
-      String query = exchange.getRequestURI().getRawQuery();
-      exchange
-          .getResponseHeaders()
-          .set(
-              "Location",
-              exchange.getRequestURI().getRawPath() + "/" + (query == null ? "" : "?" + query));
-      Responses.text(exchange, 301, "Moved to " + path + "/");
+    // The distribution's viewer-request function (SiteRequest in template.yaml), in its Java twin.
+    // Plain HTTP here, so the language cookie goes out without Secure.
+    var uri = exchange.getRequestURI();
+    var request = exchange.getRequestHeaders();
+    EdgeRequest.Outcome outcome =
+        EdgeRequest.decide(
+            uri.getRawPath(),
+            uri.getRawQuery(),
+            request.getOrDefault("Cookie", List.of()),
+            request.getOrDefault("Accept-Language", List.of()),
+            false);
+    if (outcome instanceof EdgeRequest.Redirect redirect) {
+      var headers = exchange.getResponseHeaders();
+      headers.set("Location", redirect.location());
+      redirect.headers().forEach(headers::set);
+      headers.set("Content-Type", "text/plain; charset=utf-8");
+      Responses.send(
+          exchange,
+          redirect.status(),
+          ("Moved to " + redirect.location() + "\n").getBytes(StandardCharsets.UTF_8));
       return;
     }
+    String key = URI.create(((EdgeRequest.Fetch) outcome).uri()).getPath().substring(1);
     Optional<EdgeCache.Entry> cached = cache.get(path);
     if (cached.isPresent()) {
       long age = (System.nanoTime() - cached.get().storedAtNanos()) / 1_000_000_000L;
@@ -127,7 +138,6 @@ public final class Cdn implements AutoCloseable {
       return;
     }
     long generation = cache.generation();
-    String key = SitePaths.objectKey(path);
     Optional<BucketOrigin.StoredObject> object = bucket.get(key);
     if (object.isPresent()) {
       cache.put(path, 200, object.get(), generation);

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.microblog.core.domain.EdgePaths;
+import dev.microblog.core.domain.SiteLocale;
 import dev.microblog.core.store.Table;
 import dev.microblog.functions.Functions;
 import dev.microblog.generator.GeneratorSettings;
@@ -15,8 +17,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -190,10 +195,37 @@ class SamTemplateTest {
     assertThat(notFound).containsEntry("Path", "/{proxy+}").containsEntry("Method", "GET");
   }
 
+  @Test
+  void the_site_request_function_knows_the_sites_locales_and_locale_free_paths()
+      throws IOException {
+    String code = siteRequestFunction();
+    assertThat(jsList(code, "LOCALES"))
+        .containsExactlyElementsOf(SiteLocale.ALL.stream().map(SiteLocale::tag).toList());
+    assertThat(SiteLocale.ALL.get(0)).isEqualTo(SiteLocale.DEFAULT); // the function's default
+    assertThat(jsList(code, "LOCALE_FREE")).containsExactlyElementsOf(EdgePaths.LOCALE_FREE);
+    Map<String, Object> config = map(properties("Distribution").get("DistributionConfig"));
+    assertThat(list(map(config.get("DefaultCacheBehavior")).get("FunctionAssociations")))
+        .containsExactly(
+            Map.of(
+                "EventType",
+                "viewer-request",
+                "FunctionARN",
+                "!GetAtt SiteRequest.FunctionMetadata.FunctionARN"));
+  }
+
+  /** The strings in {@code var NAME = ['a', 'b'];} in the function's source. */
+  private static List<String> jsList(String code, String name) {
+    Matcher m = Pattern.compile("var " + name + " = \\[([^\\]]*)\\];").matcher(code);
+    assertThat(m.find()).as(name).isTrue();
+    return Arrays.stream(m.group(1).split(","))
+        .map(s -> s.strip().replaceAll("^'|'$", ""))
+        .toList();
+  }
+
   /** The viewer-request function's source, for tests that run it. */
-  static String directoryIndexFunction() throws IOException {
+  static String siteRequestFunction() throws IOException {
     readTemplate();
-    return (String) properties("DirectoryIndex").get("FunctionCode");
+    return (String) properties("SiteRequest").get("FunctionCode");
   }
 
   private static String type(String resource) {

@@ -44,9 +44,10 @@ class CdnTest {
     functions.createContext("/", CdnTest::functions);
     functions.start();
     cdn.routeApiTo(URI.create("http://127.0.0.1:" + functions.getAddress().getPort()));
-    put("index.html", "<h1>explore</h1>", "text/html; charset=utf-8", PAGE_CACHE);
-    put("users/alice/index.html", "<h1>alice</h1>", "text/html; charset=utf-8", PAGE_CACHE);
-    put("users/alice/following.json", "[\"bob\"]", "application/json", "no-cache");
+    put("en/index.html", "<h1>explore</h1>", "text/html; charset=utf-8", PAGE_CACHE);
+    put("en/users/alice/index.html", "<h1>alice</h1>", "text/html; charset=utf-8", PAGE_CACHE);
+    put("es/users/alice/index.html", "<h1>alicia</h1>", "text/html; charset=utf-8", PAGE_CACHE);
+    put("en/users/alice/following.json", "[\"bob\"]", "application/json", "no-cache");
   }
 
   /**
@@ -124,8 +125,8 @@ class CdnTest {
 
   @Test
   void aDirectoryPathServesItsIndexWithTheObjectsHeaders() throws Exception {
-    var root = get("/");
-    var profile = get("/users/alice/");
+    var root = get("/en/");
+    var profile = get("/en/users/alice/");
 
     assertThat(root.statusCode()).isEqualTo(200);
     assertThat(root.body()).isEqualTo("<h1>explore</h1>");
@@ -138,33 +139,84 @@ class CdnTest {
 
   @Test
   void aDirectoryWithoutItsSlashIsRedirectedWhetherOrNotItExists() throws Exception {
-    var existing = get("/users/alice?x=1");
-    var missing = get("/users/nobody");
+    var existing = get("/en/users/alice?x=1");
+    var missing = get("/es/users/nobody");
 
     assertThat(existing.statusCode()).isEqualTo(301);
-    assertThat(existing.headers().firstValue("Location")).hasValue("/users/alice/?x=1");
+    assertThat(existing.headers().firstValue("Location")).hasValue("/en/users/alice/?x=1");
     // The viewer-request function cannot look into the bucket: one rule for every path.
     assertThat(missing.statusCode()).isEqualTo(301);
-    assertThat(missing.headers().firstValue("Location")).hasValue("/users/nobody/");
+    assertThat(missing.headers().firstValue("Location")).hasValue("/es/users/nobody/");
+  }
+
+  @Test
+  void aPathWithoutALocaleIsSentToTheReadersUncached() throws Exception {
+    var byDefault = get("/users/alice/?x=1");
+    var byBrowser = get("/users/alice/", "Accept-Language", "fr, es-MX;q=0.8, en;q=0.5");
+    var byCookie = get("/", "Cookie", "mb_user=alice; lang=ar", "Accept-Language", "es");
+
+    assertThat(byDefault.statusCode()).isEqualTo(302);
+    assertThat(byDefault.headers().firstValue("Location")).hasValue("/en/users/alice/?x=1");
+    assertThat(byDefault.headers().firstValue("Cache-Control")).hasValue("no-store");
+    assertThat(byBrowser.headers().firstValue("Location")).hasValue("/es/users/alice/");
+    assertThat(byCookie.headers().firstValue("Location")).hasValue("/ar/");
+    assertThat(byCookie.headers().firstValue("Set-Cookie")).isEmpty();
+  }
+
+  @Test
+  void theLanguageSwitchRemembersTheChoiceAndShowsTheSamePageInIt() throws Exception {
+    var response = get("/en/users/alice/?lang=es&page=2");
+
+    assertThat(response.statusCode()).isEqualTo(302);
+    assertThat(response.headers().firstValue("Location")).hasValue("/es/users/alice/?page=2");
+    // Plain HTTP: a Secure cookie would never come back, so the stand-in leaves the flag out.
+    assertThat(response.headers().firstValue("Set-Cookie"))
+        .hasValue("lang=es; Path=/; Max-Age=31536000; SameSite=Lax");
+    var followed = get("/es/users/alice/", "Cookie", "lang=es");
+    assertThat(followed.body()).isEqualTo("<h1>alicia</h1>");
+  }
+
+  @Test
+  void localizedPathsAndLocaleFreePathsAreServedWhateverTheReaderPrefers() throws Exception {
+    put("assets/site.css", "body{}", "text/css", PAGE_CACHE);
+
+    var localized = get("/es/users/alice/", "Cookie", "lang=ar", "Accept-Language", "en");
+    var asset = get("/assets/site.css", "Accept-Language", "ar");
+
+    assertThat(localized.statusCode()).isEqualTo(200);
+    assertThat(localized.body()).isEqualTo("<h1>alicia</h1>");
+    assertThat(asset.statusCode()).isEqualTo(200);
+    assertThat(asset.body()).isEqualTo("body{}");
   }
 
   @Test
   void aKeyTheBucketLacksIsAskedOfTheApiWithoutTheReadersCookies() throws Exception {
-    var response = get("/users/nobody/", "Cookie", "mb_session=secret");
+    var response = get("/en/users/nobody/", "Cookie", "mb_session=secret");
 
     assertThat(response.statusCode()).isEqualTo(404);
     assertThat(response.body()).isEqualTo("<h1>not found, from the API</h1>");
     assertThat(contentType(response)).isEqualTo("text/html;charset=utf-8");
     assertThat(failovers)
-        .contains(new Seen("GET", "/users/nobody/index.html", "", null, null, null));
+        .contains(new Seen("GET", "/en/users/nobody/index.html", "", null, null, null));
+  }
+
+  @Test
+  void anUnknownLocaleEndsOnTheNotFoundPageUnderTheReadersLocale() throws Exception {
+    var redirect = get("/fr/users/alice/", "Accept-Language", "fr, es;q=0.5");
+    var page = get(redirect.headers().firstValue("Location").orElseThrow());
+
+    assertThat(redirect.headers().firstValue("Location")).hasValue("/es/fr/users/alice/");
+    assertThat(page.statusCode()).isEqualTo(404);
+    assertThat(failovers)
+        .contains(new Seen("GET", "/es/fr/users/alice/index.html", "", null, null, null));
   }
 
   @Test
   void theFailoversNotFoundPageIsCachedForItsShortLifetime() throws Exception {
-    get("/page/99/");
+    get("/en/page/99/");
     int asked = failovers.size();
 
-    var again = get("/page/99/");
+    var again = get("/en/page/99/");
 
     assertThat(again.statusCode()).isEqualTo(404);
     assertThat(again.headers().firstValue("X-Cache")).hasValue("Hit from cloudfront");
@@ -193,10 +245,10 @@ class CdnTest {
 
   @Test
   void aMatchingEtagGets304WithoutABody() throws Exception {
-    String etag = get("/users/alice/").headers().firstValue("ETag").orElseThrow();
+    String etag = get("/en/users/alice/").headers().firstValue("ETag").orElseThrow();
 
-    var again = get("/users/alice/", "If-None-Match", etag);
-    var other = get("/users/alice/", "If-None-Match", "\"something-else\"");
+    var again = get("/en/users/alice/", "If-None-Match", etag);
+    var other = get("/en/users/alice/", "If-None-Match", "\"something-else\"");
 
     assertThat(again.statusCode()).isEqualTo(304);
     assertThat(again.body()).isEmpty();
@@ -208,7 +260,7 @@ class CdnTest {
   void headAnswersTheHeadersOnly() throws Exception {
     var response =
         http.send(
-            HttpRequest.newBuilder(cdn.url().resolve("/users/alice/"))
+            HttpRequest.newBuilder(cdn.url().resolve("/en/users/alice/"))
                 .method("HEAD", HttpRequest.BodyPublishers.noBody())
                 .build(),
             HttpResponse.BodyHandlers.ofString());
@@ -220,43 +272,43 @@ class CdnTest {
 
   @Test
   void aCachedPageStaysUntilItIsInvalidated() throws Exception {
-    put("page/7/index.html", "first", "text/html", PAGE_CACHE);
-    assertThat(get("/page/7/").body()).isEqualTo("first");
+    put("en/page/7/index.html", "first", "text/html", PAGE_CACHE);
+    assertThat(get("/en/page/7/").body()).isEqualTo("first");
 
-    put("page/7/index.html", "second", "text/html", PAGE_CACHE);
-    var stale = get("/page/7/");
-    cdn.invalidate(List.of("/page/7/"));
-    var fresh = get("/page/7/");
+    put("en/page/7/index.html", "second", "text/html", PAGE_CACHE);
+    var stale = get("/en/page/7/");
+    cdn.invalidate(List.of("/en/page/7/"));
+    var fresh = get("/en/page/7/");
 
     assertThat(stale.body()).isEqualTo("first");
     assertThat(stale.headers().firstValue("X-Cache")).hasValue("Hit from cloudfront");
     assertThat(fresh.body()).isEqualTo("second");
     assertThat(cdn.invalidations())
         .extracting(Cdn.Invalidation::paths)
-        .contains(List.of("/page/7/"));
+        .contains(List.of("/en/page/7/"));
   }
 
   @Test
   void aWildcardInvalidationDropsEveryPathUnderThePrefix() throws Exception {
-    put("users/zoe/index.html", "zoe 1", "text/html", PAGE_CACHE);
-    put("users/zoe/page/1/index.html", "zoe page 1", "text/html", PAGE_CACHE);
-    get("/users/zoe/");
-    get("/users/zoe/page/1/");
-    put("users/zoe/index.html", "zoe 2", "text/html", PAGE_CACHE);
-    put("users/zoe/page/1/index.html", "zoe page 1 again", "text/html", PAGE_CACHE);
+    put("en/users/zoe/index.html", "zoe 1", "text/html", PAGE_CACHE);
+    put("en/users/zoe/page/1/index.html", "zoe page 1", "text/html", PAGE_CACHE);
+    get("/en/users/zoe/");
+    get("/en/users/zoe/page/1/");
+    put("en/users/zoe/index.html", "zoe 2", "text/html", PAGE_CACHE);
+    put("en/users/zoe/page/1/index.html", "zoe page 1 again", "text/html", PAGE_CACHE);
 
-    cdn.invalidate(List.of("/users/zoe/*"));
+    cdn.invalidate(List.of("/en/users/zoe/*"));
 
-    assertThat(get("/users/zoe/").body()).isEqualTo("zoe 2");
-    assertThat(get("/users/zoe/page/1/").body()).isEqualTo("zoe page 1 again");
+    assertThat(get("/en/users/zoe/").body()).isEqualTo("zoe 2");
+    assertThat(get("/en/users/zoe/page/1/").body()).isEqualTo("zoe page 1 again");
   }
 
   @Test
   void anObjectMarkedNoCacheIsFetchedEveryTime() throws Exception {
-    assertThat(get("/users/alice/following.json").body()).isEqualTo("[\"bob\"]");
-    put("users/alice/following.json", "[\"bob\",\"carol\"]", "application/json", "no-cache");
+    assertThat(get("/en/users/alice/following.json").body()).isEqualTo("[\"bob\"]");
+    put("en/users/alice/following.json", "[\"bob\",\"carol\"]", "application/json", "no-cache");
 
-    var response = get("/users/alice/following.json");
+    var response = get("/en/users/alice/following.json");
 
     assertThat(response.body()).isEqualTo("[\"bob\",\"carol\"]");
     assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
@@ -293,7 +345,7 @@ class CdnTest {
   void postsOutsideTheApiAreRefused() throws Exception {
     var response =
         http.send(
-            HttpRequest.newBuilder(cdn.url().resolve("/users/alice/"))
+            HttpRequest.newBuilder(cdn.url().resolve("/en/users/alice/"))
                 .POST(HttpRequest.BodyPublishers.ofString("x"))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
