@@ -65,29 +65,4 @@ public enum SiteLocale {
   public static Optional<SiteLocale> of(String tag) {
     return Arrays.stream(values()).filter(l -> l.tag.equals(tag)).findFirst();
   }
-
-  /**
-   * The locale to answer in: the switcher's cookie if it names one, else the first of the reader's
-   * languages the site has, else the default. The edge applies the same rule.
-   */
-  public static SiteLocale negotiate(String cookie, String acceptLanguage) {
-    if (cookie != null) {
-      Optional<SiteLocale> chosen = of(cookie);
-      if (chosen.isPresent()) {
-        return chosen.get();
-      }
-    }
-    if (acceptLanguage != null && !acceptLanguage.isBlank()) {
-      try {
-        List<Locale.LanguageRange> ranges = Locale.LanguageRange.parse(acceptLanguage);
-        String found = Locale.lookupTag(ranges, ALL.stream().map(SiteLocale::tag).toList());
-        if (found != null) {
-          return of(found).orElse(DEFAULT);
-        }
-      } catch (IllegalArgumentException malformed) {
-        return DEFAULT;
-      }
-    }
-    return DEFAULT;
-  }
 }
