@@ -47,7 +47,7 @@ public final class FullBuildBench {
         posts, users, follows, ms(t0));
     Path hugoSource = work.resolve("hugo-site");
     t0 = System.nanoTime();
-    new HugoSite(site, List.of(HugoSite.Language.ENGLISH)).writeTo(hugoSource);
+    new HugoSite(site, HugoSite.Language.ALL).writeTo(hugoSource);
     System.err.printf("wrote the Hugo project in %d ms%n", ms(t0));
 
     try (LocalDynamo dynamo = LocalDynamo.startInMemory()) {

@@ -41,6 +41,39 @@ final class HugoSite {
                 "timeline_heading", "Home of %s",
                 "permalink_context", "More posts by this author",
                 "not_found", "Page not found"));
+
+    static final Language SPANISH =
+        new Language(
+            "es",
+            "Español",
+            Map.of(
+                "site_name", "Microblog",
+                "explore_title", "Explorar",
+                "nav_explore", "Explorar",
+                "nav_home", "Inicio",
+                "page_newer", "Más recientes",
+                "page_older", "Más antiguas",
+                "timeline_heading", "Inicio de %s",
+                "permalink_context", "Más publicaciones de este autor",
+                "not_found", "Página no encontrada"));
+
+    static final Language ARABIC =
+        new Language(
+            "ar",
+            "العربية",
+            Map.of(
+                "site_name", "مدوّنة مصغّرة",
+                "explore_title", "استكشاف",
+                "nav_explore", "استكشاف",
+                "nav_home", "الرئيسية",
+                "page_newer", "أحدث",
+                "page_older", "أقدم",
+                "timeline_heading", "الصفحة الرئيسية لـ %s",
+                "permalink_context", "مزيد من منشورات هذا الكاتب",
+                "not_found", "الصفحة غير موجودة"));
+
+    /** The site's languages, as ours renders them. */
+    static final List<Language> ALL = List.of(ENGLISH, SPANISH, ARABIC);
   }
 
   private final BenchSite site;
@@ -81,7 +114,7 @@ final class HugoSite {
         disableKinds = ["RSS", "sitemap", "robotsTXT", "taxonomy"]
         ignoreErrors = ["error-disable-taxonomy"]
         defaultContentLanguage = "%s"
-        defaultContentLanguageInSubdir = false
+        defaultContentLanguageInSubdir = %b
         [taxonomies]
           author = "authors"
         [permalinks]
@@ -92,7 +125,7 @@ final class HugoSite {
           term = ["HTML"]
           page = ["HTML"]
         """
-            .formatted(PAGE_SIZE, languages.get(0).code()));
+            .formatted(PAGE_SIZE, languages.get(0).code(), languages.size() > 1));
     int weight = 1;
     for (Language language : languages) {
       config.append(
