@@ -99,7 +99,7 @@ final class HugoSite {
                       .append(text.replace("%s", "{{ . }}"))
                       .append("\"\n"));
       write(dir.resolve("i18n/" + language.code() + ".toml"), i18n.toString());
-      content(dir.resolve("content/" + language.code()));
+      content(dir.resolve("content/" + language.code()), prefix(language));
     }
   }
 
@@ -140,7 +140,16 @@ final class HugoSite {
     return config.toString();
   }
 
-  private void content(Path content) throws IOException {
+  /**
+   * What a page's {@code url} starts with in this language: Hugo puts a language's pages in its
+   * folder ({@code /es/…}) but takes a {@code url} in front matter as it is, so the folder is added
+   * here, as ours are under /{locale}/.
+   */
+  private String prefix(Language language) {
+    return languages.size() > 1 ? "/" + language.code() : "";
+  }
+
+  private void content(Path content, String prefix) throws IOException {
     write(content.resolve("_index.md"), "---\ntitle: Explore\n---\n");
     write(content.resolve("home/_index.md"), "---\ntitle: Home timelines\n---\n");
     for (NewUser user : site.users()) {
@@ -150,8 +159,8 @@ final class HugoSite {
       authors.addAll(site.following().get(name));
       write(
           content.resolve("home/" + name + "/_index.md"),
-          "---\ntitle: \"%s\"\ntimeline: true\ntimeline_authors: [%s]\nurl: /users/%s/home/\n---\n"
-              .formatted(name, String.join(", ", authors), name));
+          "---\ntitle: \"%s\"\ntimeline: true\ntimeline_authors: [%s]\nurl: %s/users/%s/home/\n---\n"
+              .formatted(name, String.join(", ", authors), prefix, name));
       // The term page's own front matter: the profile header shows when they joined.
       write(
           content.resolve("authors/" + name + "/_index.md"),
@@ -160,12 +169,13 @@ final class HugoSite {
     for (Post post : site.posts()) {
       write(
           content.resolve("users/" + post.author() + "/posts/" + post.seq() + ".md"),
-          "---\ntitle: \"%s #%d\"\ndate: %s\nauthors: [%s]\nurl: /users/%s/posts/%d/\n---\n%s\n"
+          "---\ntitle: \"%s #%d\"\ndate: %s\nauthors: [%s]\nurl: %s/users/%s/posts/%d/\n---\n%s\n"
               .formatted(
                   post.author(),
                   post.seq(),
                   post.createdAt(),
                   post.author(),
+                  prefix,
                   post.author(),
                   post.seq(),
                   post.body()));
