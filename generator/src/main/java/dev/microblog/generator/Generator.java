@@ -40,6 +40,9 @@ public final class Generator {
 
   private final Optional<Numbering> numbering;
 
+  /** Where the site is served; feeds and sitemaps name pages by absolute URL. */
+  private volatile String origin = GeneratorSettings.LOCAL_SITE_URL;
+
   private Generator(
       SiteState state,
       Publisher publisher,
@@ -110,7 +113,14 @@ public final class Generator {
             .distributionId()
             .<Invalidator>map(id -> new CloudFrontInvalidator(cloudFront(config), id))
             .orElse(Invalidator.NONE);
-    return create(store, new S3Publisher(s3(config), bucket), invalidator);
+    return create(store, new S3Publisher(s3(config), bucket), invalidator)
+        .servedAt(settings.requiredSiteUrl());
+  }
+
+  /** Sets where the site is served ({@code https://example.org}); set before use. */
+  public Generator servedAt(String origin) {
+    this.origin = origin;
+    return this;
   }
 
   public static S3Client s3(AwsConfig config) {
@@ -150,7 +160,7 @@ public final class Generator {
 
   public SiteBuilder builder() {
     return new SiteBuilder(
-        state, templates, publisher, invalidator, PARALLELISM, this::tellListeners);
+        state, templates, publisher, invalidator, origin, PARALLELISM, this::tellListeners);
   }
 
   /** {@code listener} hears of every batch and rebuild, after it is done. */
@@ -164,7 +174,8 @@ public final class Generator {
   }
 
   private SiteWriter writer(SiteState source) {
-    return new SiteWriter(new SiteRenderer(source, templates, Pagination.DEFAULT), publisher);
+    return new SiteWriter(
+        new SiteRenderer(source, templates, Pagination.DEFAULT, origin), publisher);
   }
 
   private void tellListeners(BatchReport report) {

@@ -39,6 +39,7 @@ public final class SiteBuilder {
   private final Templates templates;
   private final Publisher publisher;
   private final Invalidator invalidator;
+  private final String origin;
   private final int parallelism;
   private final Consumer<BatchReport> listener;
 
@@ -47,12 +48,14 @@ public final class SiteBuilder {
       Templates templates,
       Publisher publisher,
       Invalidator invalidator,
+      String origin,
       int parallelism,
       Consumer<BatchReport> listener) {
     this.state = state;
     this.templates = templates;
     this.publisher = publisher;
     this.invalidator = invalidator;
+    this.origin = origin;
     this.parallelism = parallelism;
     this.listener = listener;
   }
@@ -74,7 +77,7 @@ public final class SiteBuilder {
       PagePlan plan = new PagePlanner(site, Pagination.DEFAULT).everything();
       steps.lap(PLAN);
       SiteWriter writer =
-          new SiteWriter(new SiteRenderer(site, templates, Pagination.DEFAULT), publisher);
+          new SiteWriter(new SiteRenderer(site, templates, Pagination.DEFAULT, origin), publisher);
       progress.start(plan.size());
       try {
         Fanout.each(
@@ -123,9 +126,10 @@ public final class SiteBuilder {
       AwsConfig config = GeneratorSettings.fromEnvironment().aws();
       generator =
           Generator.create(
-              Store.over(config.dynamoDb(), config.tableName()),
-              new DirectoryPublisher(Path.of(args[0])),
-              Invalidator.NONE);
+                  Store.over(config.dynamoDb(), config.tableName()),
+                  new DirectoryPublisher(Path.of(args[0])),
+                  Invalidator.NONE)
+              .servedAt(GeneratorSettings.fromEnvironment().siteUrl());
     } else if (args.length == 0) {
       generator = Generator.fromEnvironment();
     } else {

@@ -127,11 +127,15 @@ class RacingRendersTest {
   }
 
   private SiteWriter writer(SiteState state) {
-    return new SiteWriter(new SiteRenderer(state, TEMPLATES, Pagination.DEFAULT), publisher);
+    return new SiteWriter(
+        new SiteRenderer(state, TEMPLATES, Pagination.DEFAULT, "https://microblog.example"),
+        publisher);
   }
 
   private static String rendered(SiteState state) {
-    Rendering rendering = new SiteRenderer(state, TEMPLATES, Pagination.DEFAULT).render(ALICE);
+    Rendering rendering =
+        new SiteRenderer(state, TEMPLATES, Pagination.DEFAULT, "https://microblog.example")
+            .render(ALICE);
     return new String(rendering.pages().getFirst().body(), java.nio.charset.StandardCharsets.UTF_8);
   }
 

@@ -76,6 +76,7 @@ public final class Templates {
                 "site",
                     Map.of(
                         "explore", SitePaths.explore(l),
+                        "feed", SitePaths.feed(l),
                         "signup", SitePaths.signup(l),
                         "login", SitePaths.login(l)),
                 "paths",

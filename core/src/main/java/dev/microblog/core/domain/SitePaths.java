@@ -63,6 +63,34 @@ public final class SitePaths {
     return DATA + "users/" + username + "/following.json";
   }
 
+  /** The Atom feed of the newest posts of all. */
+  public static String feed(SiteLocale locale) {
+    return root(locale) + "feed.xml";
+  }
+
+  /** The Atom feed of a user's newest posts. */
+  public static String userFeed(SiteLocale locale, String username) {
+    return profile(locale, username) + "feed.xml";
+  }
+
+  /** The sitemap index, for crawlers (robots.txt names it): the same for every language. */
+  public static String sitemapIndex() {
+    return "/sitemap.xml";
+  }
+
+  /** A locale's sitemap of the permalinks of the site's posts numbered in {@code block}. */
+  public static String postsSitemap(SiteLocale locale, long block) {
+    return root(locale) + "sitemaps/posts-" + block + ".xml";
+  }
+
+  public static String robots() {
+    return "/robots.txt";
+  }
+
+  public static String favicon() {
+    return "/favicon.ico";
+  }
+
   /** The folder of a locale's pages: "/es/". */
   public static String root(SiteLocale locale) {
     return "/" + locale.tag() + "/";

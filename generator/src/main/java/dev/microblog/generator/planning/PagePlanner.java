@@ -8,14 +8,19 @@ import dev.microblog.core.change.Change.PostsNumbered;
 import dev.microblog.core.change.Change.UserChanged;
 import dev.microblog.core.domain.Pagination;
 import dev.microblog.generator.planning.PageRef.Assets;
+import dev.microblog.generator.planning.PageRef.ExploreFeed;
 import dev.microblog.generator.planning.PageRef.ExploreFront;
 import dev.microblog.generator.planning.PageRef.ExplorePage;
 import dev.microblog.generator.planning.PageRef.FollowingJson;
 import dev.microblog.generator.planning.PageRef.Permalink;
+import dev.microblog.generator.planning.PageRef.PostsSitemap;
 import dev.microblog.generator.planning.PageRef.ProfileFront;
 import dev.microblog.generator.planning.PageRef.ProfilePage;
+import dev.microblog.generator.planning.PageRef.RootFiles;
 import dev.microblog.generator.planning.PageRef.SitePage;
+import dev.microblog.generator.planning.PageRef.SitemapIndex;
 import dev.microblog.generator.planning.PageRef.Timeline;
+import dev.microblog.generator.planning.PageRef.UserFeed;
 import dev.microblog.generator.state.SiteState;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -40,6 +45,7 @@ public final class PagePlanner {
       case PostsNumbered numbered -> numbered(numbered, pages);
       case UserChanged user -> {
         pages.add(new ProfileFront(user.username()));
+        pages.add(new UserFeed(user.username()));
         pages.add(new Timeline(user.username()));
         pages.add(new FollowingJson(user.username()));
       }
@@ -71,6 +77,8 @@ public final class PagePlanner {
       pages.add(new ProfilePage(author, profilePage - 1));
     }
     pages.add(new ExploreFront());
+    pages.add(new UserFeed(author));
+    pages.add(new ExploreFeed());
     // The author's own timeline, and no one else's: followers' timelines are brought up to date
     // when their owners ask (/api/home), so a post costs the same for 10 followers or 100,000.
     pages.add(new Timeline(author));
@@ -93,6 +101,17 @@ public final class PagePlanner {
       pages.add(new ExplorePage(k));
     }
     pages.add(new ExploreFront());
+    pages.add(new ExploreFeed());
+    // The sitemap blocks the numbers land in; the index lists one more block when a block starts.
+    long newest = numbered.first() + numbered.count() - 1;
+    long firstBlock = (numbered.first() - 1) / PostsSitemap.SIZE;
+    long lastBlock = (newest - 1) / PostsSitemap.SIZE;
+    for (long b = firstBlock; b <= lastBlock; b++) {
+      pages.add(new PostsSitemap(b));
+    }
+    if ((numbered.first() - 1) % PostsSitemap.SIZE == 0 || firstBlock != lastBlock) {
+      pages.add(new SitemapIndex());
+    }
   }
 
   private boolean startsPage(long seq) {
@@ -111,13 +130,21 @@ public final class PagePlanner {
     pages.add(SitePage.SIGNUP);
     pages.add(SitePage.LOGIN);
     pages.add(SitePage.NOT_FOUND);
+    pages.add(new RootFiles());
+    pages.add(new SitemapIndex());
     pages.add(new ExploreFront());
+    pages.add(new ExploreFeed());
+    long numbered = state.numberedCount();
+    for (long b = 0; b * PostsSitemap.SIZE < numbered; b++) {
+      pages.add(new PostsSitemap(b));
+    }
     for (long k = 1; k <= stablePages(state.numberedCount()); k++) {
       pages.add(new ExplorePage(k));
     }
     for (String name : state.usernames()) {
       long posts = state.user(name).map(u -> u.postCount()).orElse(0L);
       pages.add(new ProfileFront(name));
+      pages.add(new UserFeed(name));
       for (long k = 1; k <= stablePages(posts); k++) {
         pages.add(new ProfilePage(name, k));
       }

@@ -81,6 +81,47 @@ public sealed interface PageRef {
     }
   }
 
+  /** "/{locale}/feed.xml": the Atom feed of the newest posts of all. */
+  record ExploreFeed() implements PageRef {
+    public String path(SiteLocale locale) {
+      return SitePaths.feed(locale);
+    }
+  }
+
+  /** "/{locale}/users/u/feed.xml": the Atom feed of u's newest posts. */
+  record UserFeed(String username) implements PageRef {
+    public String path(SiteLocale locale) {
+      return SitePaths.userFeed(locale, username);
+    }
+  }
+
+  /**
+   * "/{locale}/sitemaps/posts-b.xml": the permalinks of the posts numbered in block b (numbers
+   * {@code b·size+1 … (b+1)·size}): a block fills once, so a new post changes only the newest.
+   */
+  record PostsSitemap(long block) implements PageRef {
+    /** Posts per sitemap block: far inside the protocol's 50,000 URLs, small to rewrite. */
+    public static final long SIZE = 1_000;
+
+    public String path(SiteLocale locale) {
+      return SitePaths.postsSitemap(locale, block);
+    }
+  }
+
+  /** "/sitemap.xml": every locale's post sitemaps. */
+  record SitemapIndex() implements PageRef {
+    public String path(SiteLocale locale) {
+      return SitePaths.sitemapIndex();
+    }
+  }
+
+  /** "/robots.txt" and "/favicon.ico": what crawlers and browsers ask for at the root. */
+  record RootFiles() implements PageRef {
+    public String path(SiteLocale locale) {
+      return SitePaths.robots();
+    }
+  }
+
   /** Every file under the classpath's {@code assets/}, published as /assets/…. */
   record Assets() implements PageRef {
     public String path(SiteLocale locale) {

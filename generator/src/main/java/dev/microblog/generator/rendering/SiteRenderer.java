@@ -10,14 +10,19 @@ import dev.microblog.core.domain.SitePaths;
 import dev.microblog.core.domain.User;
 import dev.microblog.generator.planning.PageRef;
 import dev.microblog.generator.planning.PageRef.Assets;
+import dev.microblog.generator.planning.PageRef.ExploreFeed;
 import dev.microblog.generator.planning.PageRef.ExploreFront;
 import dev.microblog.generator.planning.PageRef.ExplorePage;
 import dev.microblog.generator.planning.PageRef.FollowingJson;
 import dev.microblog.generator.planning.PageRef.Permalink;
+import dev.microblog.generator.planning.PageRef.PostsSitemap;
 import dev.microblog.generator.planning.PageRef.ProfileFront;
 import dev.microblog.generator.planning.PageRef.ProfilePage;
+import dev.microblog.generator.planning.PageRef.RootFiles;
 import dev.microblog.generator.planning.PageRef.SitePage;
+import dev.microblog.generator.planning.PageRef.SitemapIndex;
 import dev.microblog.generator.planning.PageRef.Timeline;
+import dev.microblog.generator.planning.PageRef.UserFeed;
 import dev.microblog.generator.state.NotYetVisible;
 import dev.microblog.generator.state.SiteState;
 import dev.microblog.site.Dates;
@@ -53,11 +58,17 @@ public final class SiteRenderer {
   private final SiteState state;
   private final Templates templates;
   private final Pagination pagination;
+  private final CrawlerPages crawlers;
 
-  public SiteRenderer(SiteState state, Templates templates, Pagination pagination) {
+  /**
+   * @param origin where the site is served ({@code https://example.org}): feeds and sitemaps name
+   *     their pages by absolute URL
+   */
+  public SiteRenderer(SiteState state, Templates templates, Pagination pagination, String origin) {
     this.state = state;
     this.templates = templates;
     this.pagination = pagination;
+    this.crawlers = new CrawlerPages(state, templates, pagination, origin);
   }
 
   /**
@@ -75,6 +86,15 @@ public final class SiteRenderer {
       case FollowingJson f -> followingJson(f.username());
       case SitePage s -> sitePage(s);
       case Assets a -> assets();
+      case ExploreFeed f -> crawlers.exploreFeed(newestOfAll().posts());
+      case UserFeed f ->
+          crawlers
+              .newestOf(f.username())
+              .map(posts -> crawlers.userFeed(f.username(), posts))
+              .orElseGet(() -> Rendering.removed(keys(l -> SitePaths.userFeed(l, f.username()))));
+      case PostsSitemap p -> crawlers.postsSitemap(p.block());
+      case SitemapIndex i -> crawlers.sitemapIndex();
+      case RootFiles r -> crawlers.rootFiles();
     };
   }
 
@@ -100,8 +120,14 @@ public final class SiteRenderer {
                   .map(name -> SitePaths.objectKey("/assets/" + name))
                   .toList(),
               List.of());
-      case FollowingJson f ->
-          new Footprint(List.of(SitePaths.objectKey(ref.path(SiteLocale.DEFAULT))), List.of());
+      case FollowingJson f -> new Footprint(List.of(SitePaths.objectKey(f.path())), List.of());
+      case SitemapIndex i -> new Footprint(List.of(SitePaths.objectKey(i.path())), List.of());
+      case RootFiles r ->
+          new Footprint(
+              List.of(
+                  SitePaths.objectKey(SitePaths.robots()),
+                  SitePaths.objectKey(SitePaths.favicon())),
+              List.of());
       default -> new Footprint(keys(ref::path), List.of());
     };
   }
@@ -123,10 +149,9 @@ public final class SiteRenderer {
     List<Post> posts;
     long newestLeftOut = 0;
     if (k == null) {
-      posts = new ArrayList<>(state.newestUnnumbered(pagination.pageSize()));
-      long fromNumbered = pagination.pageSize() - posts.size();
-      newestLeftOut = pages.count() - fromNumbered;
-      posts.addAll(state.explore(Math.max(1, newestLeftOut + 1), pages.count()));
+      Newest newest = newestOfAll();
+      posts = newest.posts();
+      newestLeftOut = newest.newestLeftOut();
     } else {
       if (!pages.hasPage(k)) {
         return Rendering.removed(keys(l -> SitePaths.explorePage(l, k)));
@@ -145,6 +170,18 @@ public final class SiteRenderer {
       out.add(html(path, "explore", locale, Map.of("view", view), policy));
     }
     return new Rendering(out, List.of(), List.of());
+  }
+
+  /** The front's posts: the newest not yet numbered, then the newest numbered ones. */
+  private record Newest(List<Post> posts, long newestLeftOut) {}
+
+  private Newest newestOfAll() {
+    long numbered = state.numberedCount();
+    List<Post> posts = new ArrayList<>(state.newestUnnumbered(pagination.pageSize()));
+    long fromNumbered = pagination.pageSize() - posts.size();
+    long newestLeftOut = numbered - fromNumbered;
+    posts.addAll(state.explore(Math.max(1, newestLeftOut + 1), numbered));
+    return new Newest(posts, newestLeftOut);
   }
 
   private Paginator explorePages(SiteLocale locale) {

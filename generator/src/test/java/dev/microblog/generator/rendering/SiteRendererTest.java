@@ -316,7 +316,9 @@ class SiteRendererTest {
 
     assertThatThrownBy(
             () ->
-                new SiteRenderer(lagging, TEMPLATES, Pagination.DEFAULT).render(new ExplorePage(1)))
+                new SiteRenderer(
+                        lagging, TEMPLATES, Pagination.DEFAULT, "https://microblog.example")
+                    .render(new ExplorePage(1)))
         .isInstanceOf(NotYetVisible.class);
   }
 
@@ -329,7 +331,8 @@ class SiteRendererTest {
   }
 
   static Rendering renderAll(SiteState state, PageRef ref) {
-    return new SiteRenderer(state, TEMPLATES, Pagination.DEFAULT).render(ref);
+    return new SiteRenderer(state, TEMPLATES, Pagination.DEFAULT, "https://microblog.example")
+        .render(ref);
   }
 
   private static Rendering english(Rendering all) {

@@ -121,7 +121,8 @@ public final class LocalStack implements AutoCloseable {
         };
     generator =
         Generator.create(
-            store, new S3Publisher(s3Client, BUCKET), toCdn, Clock.systemUTC(), NUMBERING);
+                store, new S3Publisher(s3Client, BUCKET), toCdn, Clock.systemUTC(), NUMBERING)
+            .servedAt(cdn.url().toString());
     // Every start checks every object against the table and rewrites only what is missing or
     // stale: whatever happened to the bucket or the stream while the stack was down is repaired.
     BatchReport check = generator.builder().rebuildAll();
