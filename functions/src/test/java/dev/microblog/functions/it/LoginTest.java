@@ -26,7 +26,7 @@ class LoginTest {
             "/api/login", Map.of("username", " " + name.toUpperCase(), "password", PASSWORD));
 
     assertThat(reply.status()).isEqualTo(303);
-    assertThat(reply.location()).isEqualTo("/api/home#logged-in");
+    assertThat(reply.location()).isEqualTo("/api/home?locale=en#logged-in");
     assertThat(reply.setCookie("mb_user").getValue()).isEqualTo(name);
     assertThat(reply.setCookieHeader("mb_session")).containsIgnoringCase("HttpOnly");
     String token = reply.setCookie("mb_session").getValue();
@@ -42,7 +42,7 @@ class LoginTest {
     Reply reply = browser.postForJson("/api/login", Map.of("username", name, "password", PASSWORD));
 
     assertThat(reply.status()).isEqualTo(200);
-    assertThat(reply.json().get("redirect").asText()).isEqualTo("/api/home#logged-in");
+    assertThat(reply.json().get("redirect").asText()).isEqualTo("/api/home?locale=en#logged-in");
     assertThat(reply.setCookie("mb_user").getValue()).isEqualTo(name);
   }
 

@@ -27,7 +27,7 @@ class PostingTest {
     Reply reply = browser.post("/api/posts", Map.of("body", "  Hello <world> & all  "));
 
     assertThat(reply.status()).isEqualTo(303);
-    assertThat(reply.location()).isEqualTo("/api/posted/1");
+    assertThat(reply.location()).isEqualTo("/api/posted/1?locale=en");
     var item = site.item("USER#" + name, "POST#0000000001");
     assertThat(item.get("body").s()).isEqualTo("Hello <world> & all");
     assertThat(item.get("createdAt").s()).isEqualTo(now.toString()); // the context's clock
@@ -45,7 +45,7 @@ class PostingTest {
 
     // The next post takes the next number.
     assertThat(browser.post("/api/posts", Map.of("body", "again")).location())
-        .isEqualTo("/api/posted/2");
+        .isEqualTo("/api/posted/2?locale=en");
   }
 
   @Test
@@ -58,7 +58,7 @@ class PostingTest {
     assertThat(reply.status()).isEqualTo(200);
     var json = reply.json();
     assertThat(json.get("ok").asBoolean()).isTrue();
-    assertThat(json.get("redirect").asText()).isEqualTo("/api/posted/1");
+    assertThat(json.get("redirect").asText()).isEqualTo("/api/posted/1?locale=en");
     assertThat(json.get("post").get("author").asText()).isEqualTo(name);
     assertThat(json.get("post").get("seq").asLong()).isEqualTo(1);
     assertThat(json.get("post").get("url").asText()).isEqualTo("/en/users/" + name + "/posts/1/");
