@@ -59,7 +59,9 @@ final class AccountController {
     var t = replies.messages(request);
     try {
       var signedIn = login.logIn(input, t);
-      return cookies.issue(replies.done(request, ApiPaths.home() + "#logged-in"), signedIn);
+      return cookies.issue(
+          replies.done(request, replies.inLocale(request, ApiPaths.home()) + "#logged-in"),
+          signedIn);
     } catch (Refused refused) {
       return replies.refusedForm(
           request, refused, "login", Forms.login(t, input.kept(), refused.errors()));

@@ -63,6 +63,15 @@ public final class Replies {
         request.getHeaders().get(HttpHeaders.ACCEPT_LANGUAGE));
   }
 
+  /**
+   * A page of the functions ({@code /api/home}, {@code /api/posted/…}) to send the reader on to,
+   * asked for in this request's language the way the pages' links ask ({@code ?locale=}): without
+   * it, a login from a Spanish page would land on the timeline of the reader's browser language.
+   */
+  public String inLocale(HttpRequest<?> request, String apiPath) {
+    return apiPath + "?locale=" + locale(request).tag();
+  }
+
   public Messages messages(HttpRequest<?> request) {
     return templates.messages(locale(request));
   }

@@ -65,7 +65,7 @@ final class PostController {
     Map<String, Object> view = view(request, post);
     return replies.done(
         request,
-        ApiPaths.posted(post.seq()),
+        replies.inLocale(request, ApiPaths.posted(post.seq())),
         Map.of("post", view, "html", replies.fragment(request, "partials/post", view)));
   }
 

@@ -23,7 +23,7 @@ class FollowingTest {
     Reply follow = browser.post("/api/follow/" + star.toUpperCase(), Map.of());
 
     assertThat(follow.status()).isEqualTo(303);
-    assertThat(follow.location()).isEqualTo("/users/" + star + "/#followed");
+    assertThat(follow.location()).isEqualTo("/en/users/" + star + "/#followed");
     assertThat(site.item("USER#" + me, "FOLLOWS#" + star)).isNotEmpty();
     assertThat(site.item("USER#" + star, "PROFILE").get("followers").n()).isEqualTo("1");
     assertThat(site.item("USER#" + me, "PROFILE").get("following").n()).isEqualTo("1");
@@ -35,7 +35,7 @@ class FollowingTest {
     Reply unfollow = browser.post("/api/unfollow/" + star, Map.of());
 
     assertThat(unfollow.status()).isEqualTo(303);
-    assertThat(unfollow.location()).isEqualTo("/users/" + star + "/#unfollowed");
+    assertThat(unfollow.location()).isEqualTo("/en/users/" + star + "/#unfollowed");
     assertThat(site.item("USER#" + me, "FOLLOWS#" + star)).isEmpty();
     assertThat(site.item("USER#" + star, "PROFILE").get("followers").n()).isEqualTo("0");
   }
@@ -49,7 +49,7 @@ class FollowingTest {
 
     assertThat(reply.status()).isEqualTo(200);
     assertThat(reply.json().get("ok").asBoolean()).isTrue();
-    assertThat(reply.json().get("redirect").asText()).isEqualTo("/users/" + star + "/#followed");
+    assertThat(reply.json().get("redirect").asText()).isEqualTo("/en/users/" + star + "/#followed");
   }
 
   @Test
@@ -96,7 +96,7 @@ class FollowingTest {
     Reply reply = browser.post("/api/follow/" + star, Map.of());
 
     assertThat(reply.status()).isEqualTo(303);
-    assertThat(reply.location()).isEqualTo("/login/#login-required");
+    assertThat(reply.location()).isEqualTo("/en/login/#login-required");
     assertThat(browser.postForJson("/api/unfollow/" + star, Map.of()).status()).isEqualTo(401);
     assertThat(site.itemCount()).isEqualTo(before);
   }

@@ -52,7 +52,7 @@ class LambdaHandlerTest {
     APIGatewayProxyResponseEvent response = signUp(name, Site.SITE_ORIGIN);
 
     assertThat(response.getStatusCode()).isEqualTo(303);
-    assertThat(header(response, "Location")).containsExactly("/#welcome");
+    assertThat(header(response, "Location")).containsExactly("/en/#welcome");
     // Both cookies must survive the trip through API Gateway: one multi-value header, two values.
     List<String> cookies = header(response, "Set-Cookie");
     assertThat(cookies).hasSize(2);
@@ -112,7 +112,7 @@ class LambdaHandlerTest {
     assertThat(event.getMultiValueHeaders().get("Cookie")).isEqualTo(cookieHeaders);
     assertThat(event.getHeaders().get("Cookie")).isEqualTo(cookieHeaders.getLast());
     assertThat(response.getStatusCode()).isEqualTo(303);
-    assertThat(header(response, "Location")).containsExactly("/users/" + name + "/home/");
+    assertThat(header(response, "Location")).containsExactly("/en/users/" + name + "/home/");
   }
 
   @Test

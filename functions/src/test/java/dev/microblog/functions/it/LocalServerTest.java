@@ -25,7 +25,7 @@ class LocalServerTest {
 
       browser.signUp(name);
 
-      assertThat(browser.get("/api/home").location()).isEqualTo("/users/" + name + "/home/");
+      assertThat(browser.get("/api/home").location()).isEqualTo("/en/users/" + name + "/home/");
     } finally {
       server.getApplicationContext().close();
     }

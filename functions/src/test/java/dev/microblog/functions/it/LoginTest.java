@@ -26,13 +26,13 @@ class LoginTest {
             "/api/login", Map.of("username", " " + name.toUpperCase(), "password", PASSWORD));
 
     assertThat(reply.status()).isEqualTo(303);
-    assertThat(reply.location()).isEqualTo("/api/home#logged-in");
+    assertThat(reply.location()).isEqualTo("/api/home?locale=en#logged-in");
     assertThat(reply.setCookie("mb_user").getValue()).isEqualTo(name);
     assertThat(reply.setCookieHeader("mb_session")).containsIgnoringCase("HttpOnly");
     String token = reply.setCookie("mb_session").getValue();
     // The table holds a hash of the token, never the token itself.
     assertThat(site.item("SESSION#" + token, "SESSION")).isEmpty();
-    assertThat(browser.get("/api/home").location()).isEqualTo("/users/" + name + "/home/");
+    assertThat(browser.get("/api/home").location()).isEqualTo("/en/users/" + name + "/home/");
   }
 
   @Test
@@ -42,7 +42,7 @@ class LoginTest {
     Reply reply = browser.postForJson("/api/login", Map.of("username", name, "password", PASSWORD));
 
     assertThat(reply.status()).isEqualTo(200);
-    assertThat(reply.json().get("redirect").asText()).isEqualTo("/api/home#logged-in");
+    assertThat(reply.json().get("redirect").asText()).isEqualTo("/api/home?locale=en#logged-in");
     assertThat(reply.setCookie("mb_user").getValue()).isEqualTo(name);
   }
 
@@ -111,7 +111,7 @@ class LoginTest {
     Reply reply = browser.post("/api/logout", Map.of());
 
     assertThat(reply.status()).isEqualTo(303);
-    assertThat(reply.location()).isEqualTo("/#logged-out");
+    assertThat(reply.location()).isEqualTo("/en/#logged-out");
     assertThat(reply.setCookie("mb_session").getMaxAge()).isZero();
     assertThat(reply.setCookie("mb_user").getMaxAge()).isZero();
     assertThat(site.itemCount()).isEqualTo(before - 1); // the session is gone
@@ -119,7 +119,7 @@ class LoginTest {
     // Even a copy of the old cookie opens nothing any more.
     Browser thief = browser.another();
     thief.cookies().put("mb_session", token);
-    assertThat(thief.get("/api/home").location()).isEqualTo("/login/#login-required");
+    assertThat(thief.get("/api/home").location()).isEqualTo("/en/login/#login-required");
   }
 
   @Test
@@ -127,13 +127,13 @@ class LoginTest {
     Reply reply = browser.post("/api/logout", Map.of());
 
     assertThat(reply.status()).isEqualTo(303);
-    assertThat(reply.location()).isEqualTo("/#logged-out");
+    assertThat(reply.location()).isEqualTo("/en/#logged-out");
   }
 
   @Test
   void homeWithoutASessionAsksToLogIn(Browser browser) {
     assertThat(browser.get("/api/home").status()).isEqualTo(303);
-    assertThat(browser.get("/api/home").location()).isEqualTo("/login/#login-required");
+    assertThat(browser.get("/api/home").location()).isEqualTo("/en/login/#login-required");
 
     Reply json = browser.getJson("/api/home");
     assertThat(json.status()).isEqualTo(401);
@@ -147,9 +147,9 @@ class LoginTest {
     browser.signUp(name);
 
     site.clock().advance(Duration.ofDays(29));
-    assertThat(browser.get("/api/home").location()).isEqualTo("/users/" + name + "/home/");
+    assertThat(browser.get("/api/home").location()).isEqualTo("/en/users/" + name + "/home/");
     site.clock().advance(Duration.ofDays(2));
-    assertThat(browser.get("/api/home").location()).isEqualTo("/login/#login-required");
+    assertThat(browser.get("/api/home").location()).isEqualTo("/en/login/#login-required");
   }
 
   @Test
@@ -157,6 +157,6 @@ class LoginTest {
     browser.cookies().put("mb_session", "made-up-token");
     browser.cookies().put("mb_user", "somebody");
 
-    assertThat(browser.get("/api/home").location()).isEqualTo("/login/#login-required");
+    assertThat(browser.get("/api/home").location()).isEqualTo("/en/login/#login-required");
   }
 }

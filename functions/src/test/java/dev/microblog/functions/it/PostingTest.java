@@ -27,7 +27,7 @@ class PostingTest {
     Reply reply = browser.post("/api/posts", Map.of("body", "  Hello <world> & all  "));
 
     assertThat(reply.status()).isEqualTo(303);
-    assertThat(reply.location()).isEqualTo("/api/posted/1");
+    assertThat(reply.location()).isEqualTo("/api/posted/1?locale=en");
     var item = site.item("USER#" + name, "POST#0000000001");
     assertThat(item.get("body").s()).isEqualTo("Hello <world> & all");
     assertThat(item.get("createdAt").s()).isEqualTo(now.toString()); // the context's clock
@@ -39,13 +39,13 @@ class PostingTest {
     assertThat(page.select("article.post .body").text()).isEqualTo("Hello <world> & all");
     assertThat(page.select("article.post .author").text()).isEqualTo(name);
     assertThat(page.select("article.post time").attr("datetime")).isEqualTo(now.toString());
-    assertThat(page.select("a[href=/users/" + name + "/posts/1/]")).isNotEmpty();
-    assertThat(page.select("a[href=/users/" + name + "/home/]").text())
+    assertThat(page.select("a[href=/en/users/" + name + "/posts/1/]")).isNotEmpty();
+    assertThat(page.select("a[href=/en/users/" + name + "/home/]").text())
         .isEqualTo(T.get("posted_timeline"));
 
     // The next post takes the next number.
     assertThat(browser.post("/api/posts", Map.of("body", "again")).location())
-        .isEqualTo("/api/posted/2");
+        .isEqualTo("/api/posted/2?locale=en");
   }
 
   @Test
@@ -58,10 +58,10 @@ class PostingTest {
     assertThat(reply.status()).isEqualTo(200);
     var json = reply.json();
     assertThat(json.get("ok").asBoolean()).isTrue();
-    assertThat(json.get("redirect").asText()).isEqualTo("/api/posted/1");
+    assertThat(json.get("redirect").asText()).isEqualTo("/api/posted/1?locale=en");
     assertThat(json.get("post").get("author").asText()).isEqualTo(name);
     assertThat(json.get("post").get("seq").asLong()).isEqualTo(1);
-    assertThat(json.get("post").get("url").asText()).isEqualTo("/users/" + name + "/posts/1/");
+    assertThat(json.get("post").get("url").asText()).isEqualTo("/en/users/" + name + "/posts/1/");
     assertThat(json.get("post").get("body").asText()).isEqualTo("From the script");
     var article = Jsoup.parseBodyFragment(json.get("html").asText()).selectFirst("article.post");
     assertThat(article).isNotNull();
@@ -128,7 +128,7 @@ class PostingTest {
     Reply json = browser.postForJson("/api/posts", Map.of("body", "anonymous"));
 
     assertThat(page.status()).isEqualTo(303);
-    assertThat(page.location()).isEqualTo("/login/#login-required");
+    assertThat(page.location()).isEqualTo("/en/login/#login-required");
     assertThat(json.status()).isEqualTo(401);
     assertThat(json.json().get("errors").get("form").asText())
         .isEqualTo(T.get("error_login_required"));
@@ -148,6 +148,6 @@ class PostingTest {
         .isEqualTo(T.get("notfound_body"));
     assertThat(browser.get("/api/posted/not-a-number").status()).isEqualTo(404);
     assertThat(browser.another().get("/api/posted/1").location())
-        .isEqualTo("/login/#login-required");
+        .isEqualTo("/en/login/#login-required");
   }
 }

@@ -26,7 +26,7 @@ class SignupTest {
             "/api/signup", signupForm(name.toUpperCase(), name + "@Example.org", PASSWORD));
 
     assertThat(reply.status()).isEqualTo(303);
-    assertThat(reply.location()).isEqualTo("/#welcome");
+    assertThat(reply.location()).isEqualTo("/en/#welcome");
     String session = reply.setCookieHeader("mb_session");
     assertThat(session)
         .containsIgnoringCase("HttpOnly")
@@ -47,7 +47,7 @@ class SignupTest {
     assertThat(site.item("EMAIL#" + name + "@example.org", "EMAIL")).isNotEmpty();
 
     // The new session works: "Home" leads to the new user's timeline.
-    assertThat(browser.get("/api/home").location()).isEqualTo("/users/" + name + "/home/");
+    assertThat(browser.get("/api/home").location()).isEqualTo("/en/users/" + name + "/home/");
   }
 
   @Test
@@ -58,7 +58,7 @@ class SignupTest {
 
     assertThat(reply.status()).isEqualTo(200);
     assertThat(reply.json().get("ok").asBoolean()).isTrue();
-    assertThat(reply.json().get("redirect").asText()).isEqualTo("/#welcome");
+    assertThat(reply.json().get("redirect").asText()).isEqualTo("/en/#welcome");
     assertThat(reply.setCookie("mb_user").getValue()).isEqualTo(name);
     assertThat(reply.setCookie("mb_session").getValue()).isNotBlank();
   }
