@@ -3,6 +3,7 @@ package dev.microblog.core.store;
 import static dev.microblog.core.store.Table.*;
 
 import dev.microblog.core.domain.NewUser;
+import dev.microblog.core.domain.SiteLocale;
 import dev.microblog.core.domain.User;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +18,9 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 
 /** Users: sign-up with unique username and e-mail, profiles, credentials. */
 public final class UserStore {
+  /** The profile attribute that holds the user's {@link SiteLocale} tag. */
+  static final String LOCALE = "locale";
+
   private final Table table;
 
   public UserStore(Table table) {
@@ -60,6 +64,7 @@ public final class UserStore {
     profile.put("email", s(user.email()));
     profile.put("passwordHash", s(user.passwordHash()));
     profile.put("joinedAt", s(user.joinedAt().toString()));
+    profile.put(LOCALE, s(user.locale().tag()));
     profile.put("about", s(""));
     profile.put("followers", n(followers));
     profile.put("following", n(following));
@@ -113,6 +118,17 @@ public final class UserStore {
         .items()
         .forEach(i -> names.add(str(i, GSI1_SK)));
     return names;
+  }
+
+  /** The language the user signed up in; accounts from before languages read as the default. */
+  public SiteLocale preferredLocale(String username) {
+    Map<String, AttributeValue> item =
+        table
+            .client()
+            .getItem(g -> g.tableName(table.name()).key(Table.key(USER + username, PROFILE)))
+            .item();
+    String tag = item == null ? null : str(item, LOCALE);
+    return SiteLocale.of(tag).orElse(SiteLocale.DEFAULT);
   }
 
   static User toUser(Map<String, AttributeValue> i, long postCount) {

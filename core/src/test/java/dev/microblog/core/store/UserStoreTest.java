@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.microblog.core.domain.NewUser;
+import dev.microblog.core.domain.SiteLocale;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,16 @@ class UserStoreTest {
     assertThat(alice.postCount()).isZero();
     assertThat(store.users().passwordHash("alice")).contains("hash-a");
     assertThat(store.users().allUsernames()).containsExactly("alice");
+  }
+
+  @Test
+  void a_user_keeps_the_language_they_signed_up_in() {
+    store.users().create(new NewUser("amal", "amal@example.org", "h", NOW, SiteLocale.AR));
+    store.users().create(new NewUser("bea", "bea@example.org", "h", NOW));
+
+    assertThat(store.users().preferredLocale("amal")).isEqualTo(SiteLocale.AR);
+    assertThat(store.users().preferredLocale("bea")).isEqualTo(SiteLocale.EN);
+    assertThat(store.users().preferredLocale("nobody")).isEqualTo(SiteLocale.EN);
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.microblog.functions.account;
 
 import dev.microblog.core.domain.NewUser;
+import dev.microblog.core.domain.SiteLocale;
 import dev.microblog.core.store.Conflict;
 import dev.microblog.core.store.Store;
 import dev.microblog.functions.Refused;
@@ -55,7 +56,13 @@ public final class Signup {
     try {
       store
           .users()
-          .create(new NewUser(username, email, passwords.hash(input.password()), clock.instant()));
+          .create(
+              new NewUser(
+                  username,
+                  email,
+                  passwords.hash(input.password()),
+                  clock.instant(),
+                  SiteLocale.of(t.locale().toLanguageTag()).orElse(SiteLocale.DEFAULT)));
     } catch (Conflict conflict) {
       throw new Refused(Refused.Reason.CONFLICT, messages(conflict.fields(), t));
     }
