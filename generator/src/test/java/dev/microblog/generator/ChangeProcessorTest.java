@@ -39,17 +39,22 @@ class ChangeProcessorTest {
     RecordingInvalidator cdn = new RecordingInvalidator();
     Generator generator = Generator.create(live, new DirectoryPublisher(folder), cdn);
     generator.builder().rebuildAll();
-    assertThat(files(folder)).containsKeys("users/bob/home/page/3/index.html");
+    assertThat(files(folder)).containsKeys(InEveryLocale.keys("users/bob/home/page/3/index.html"));
     site.unfollow("bob", "alice");
     live.set(site.build());
 
     BatchReport report = generator.processor().process(List.of(unfollow("bob", "alice")));
 
-    assertThat(files(folder).keySet()).noneMatch(k -> k.startsWith("users/bob/home/page/"));
-    assertThat(report.deleted()).isEqualTo(2);
+    for (String tag : InEveryLocale.TAGS) {
+      assertThat(files(folder).keySet())
+          .noneMatch(k -> k.startsWith(tag + "/users/bob/home/page/"));
+      assertThat(files(folder).get(tag + "/users/bob/home/index.html")).doesNotContain("post 45");
+    }
+    assertThat(report.deleted()).isEqualTo(2 * 3); // pages 2 and 3, in each language
     assertThat(cdn.batches().getLast())
-        .contains("/users/bob/home/", "/users/bob/home/page/2/", "/users/bob/home/page/3/");
-    assertThat(files(folder).get("users/bob/home/index.html")).doesNotContain("post 45");
+        .contains(
+            InEveryLocale.paths(
+                "/users/bob/home/", "/users/bob/home/page/2/", "/users/bob/home/page/3/"));
   }
 
   @Test
@@ -73,9 +78,11 @@ class ChangeProcessorTest {
 
     generator.processor().process(List.of(new ChangeRecord("9", "INSERT", key, key, Map.of())));
 
-    String front = files(folder).get("index.html");
-    assertThat(front).contains("just written", "older");
-    assertThat(front.indexOf("just written")).isLessThan(front.indexOf("older"));
+    for (String frontKey : InEveryLocale.keys("index.html")) {
+      String front = files(folder).get(frontKey);
+      assertThat(front).as(frontKey).contains("just written", "older");
+      assertThat(front.indexOf("just written")).as(frontKey).isLessThan(front.indexOf("older"));
+    }
   }
 
   @Test
@@ -102,7 +109,7 @@ class ChangeProcessorTest {
             .process(List.of(new ChangeRecord("2", "INSERT", post, post, Map.of())));
 
     assertThat(sealed.onlyNumbering()).isTrue();
-    assertThat(files(folder)).containsKey("page/1/index.html");
+    assertThat(files(folder)).containsKeys(InEveryLocale.keys("page/1/index.html"));
     assertThat(posted.onlyNumbering()).isFalse();
   }
 
@@ -134,6 +141,7 @@ class ChangeProcessorTest {
     assertThat(failed.failedAt()).isEqualTo("9");
     assertThat(retried.written()).isZero(); // the pages were already there
     assertThat(retried.failed()).isFalse();
-    assertThat(sent.getLast()).contains("/", "/users/alice/", "/users/alice/home/");
+    assertThat(sent.getLast())
+        .contains(InEveryLocale.paths("/", "/users/alice/", "/users/alice/home/"));
   }
 }

@@ -104,7 +104,8 @@ class FlatRebuildTest {
 
     assertThat(actual.keySet())
         .isEqualTo(expected.keySet())
-        .contains("users/user0/posts/260/index.html");
+        .contains(InEveryLocale.keys("users/user0/posts/260/index.html"))
+        .contains("data/users/user0/following.json");
     expected.forEach((path, bytes) -> assertThat(actual.get(path)).as(path).isEqualTo(bytes));
   }
 }

@@ -159,12 +159,13 @@ class IncrementalUpdateProperties {
     };
   }
 
+  /** A timeline page, in any of the site's languages. */
   private static boolean isTimeline(String key) {
-    return key.matches("users/[^/]+/home/.*");
+    return key.matches("(en|es|ar)/users/[^/]+/home/.*");
   }
 
   private static boolean isTimelineOf(String key, String user) {
-    return key.startsWith("users/" + user + "/home/");
+    return key.matches("(en|es|ar)/users/" + user + "/home/.*");
   }
 
   private static Map<String, String> without(Map<String, String> files, Predicate<String> drop) {

@@ -7,14 +7,18 @@ import dev.microblog.core.domain.User;
 import dev.microblog.generator.planning.PageRef;
 import dev.microblog.generator.publishing.InMemoryS3;
 import dev.microblog.generator.publishing.S3Publisher;
+import dev.microblog.generator.rendering.Page;
 import dev.microblog.generator.rendering.Rendering;
 import dev.microblog.generator.rendering.SiteRenderer;
 import dev.microblog.generator.state.LiveSite;
 import dev.microblog.generator.state.SiteSnapshot;
 import dev.microblog.generator.state.SiteState;
 import dev.microblog.site.Templates;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -36,7 +40,6 @@ class RacingRendersTest {
   private static final Templates TEMPLATES = Templates.fromClasspath();
   private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
   private static final PageRef ALICE = new PageRef.ProfileFront("alice");
-  private static final String KEY = "users/alice/index.html";
 
   private static InMemoryS3 server;
   private static S3Client s3;
@@ -132,19 +135,34 @@ class RacingRendersTest {
         publisher);
   }
 
-  private static String rendered(SiteState state) {
+  /** Alice's profile front in each language, by the key it is stored under. */
+  private static Map<String, String> rendered(SiteState state) {
     Rendering rendering =
         new SiteRenderer(state, TEMPLATES, Pagination.DEFAULT, "https://microblog.example")
             .render(ALICE);
-    return new String(rendering.pages().getFirst().body(), java.nio.charset.StandardCharsets.UTF_8);
+    Map<String, String> pages = new TreeMap<>();
+    for (String tag : InEveryLocale.TAGS) {
+      Page page =
+          rendering.pages().stream()
+              .filter(p -> p.path().equals("/" + tag + "/users/alice/"))
+              .findFirst()
+              .orElseThrow();
+      pages.put(tag + "/users/alice/index.html", new String(page.body(), StandardCharsets.UTF_8));
+    }
+    return pages;
   }
 
-  private String stored() {
-    try {
-      return s3.getObjectAsBytes(b -> b.bucket(bucket).key(KEY)).asUtf8String();
-    } catch (NoSuchKeyException e) {
-      return null;
+  /** What the bucket holds for alice's profile front in each language; null if none. */
+  private Map<String, String> stored() {
+    Map<String, String> pages = new TreeMap<>();
+    for (String key : InEveryLocale.keys("users/alice/index.html")) {
+      try {
+        pages.put(key, s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asUtf8String());
+      } catch (NoSuchKeyException e) {
+        // not there
+      }
     }
+    return pages.isEmpty() ? null : pages;
   }
 
   /**

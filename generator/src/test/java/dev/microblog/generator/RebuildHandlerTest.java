@@ -111,10 +111,10 @@ class RebuildHandlerTest {
     Map<String, Object> after = handler.handleRequest(Map.of(), null);
 
     // The new permalink, and the fronts and timelines that show it (/, alice's profile, her first
-    // page, both home timelines; explore's numbered pages wait for the numbering); those live a
-    // second at the edge: nothing to invalidate.
+    // page, both home timelines; explore's numbered pages wait for the numbering), each in three
+    // languages; those live a second at the edge: nothing to invalidate.
     assertThat(after)
-        .containsEntry("written", 6)
+        .containsEntry("written", 6 * 3)
         .containsEntry("deleted", 0)
         .containsEntry("invalidated", 0);
     assertThat(cdn.batches()).isEmpty();
@@ -128,12 +128,12 @@ class RebuildHandlerTest {
     RebuildHandler handler =
         new RebuildHandler(Generator.create(store, new S3Publisher(s3.client(), bucket), cdn));
     handler.handleRequest(Map.of(), null);
-    // A permalink as a former template wrote it: kept for a year at the edge.
+    // A permalink (the Spanish one) as a former template wrote it: kept for a year at the edge.
     s3.client()
         .putObject(
             b ->
                 b.bucket(bucket)
-                    .key("users/alice/posts/1/index.html")
+                    .key("es/users/alice/posts/1/index.html")
                     .contentType("text/html; charset=utf-8")
                     .cacheControl(CachePolicy.ARCHIVE.header()),
             RequestBody.fromString("<p>the old template</p>"));
@@ -141,10 +141,10 @@ class RebuildHandlerTest {
     Map<String, Object> after = handler.handleRequest(Map.of(), null);
 
     assertThat(after).containsEntry("written", 1).containsEntry("invalidated", 1);
-    assertThat(cdn.batches()).containsExactly(List.of("/users/alice/posts/1/"));
+    assertThat(cdn.batches()).containsExactly(List.of("/es/users/alice/posts/1/"));
     assertThat(
             s3.client()
-                .getObjectAsBytes(b -> b.bucket(bucket).key("users/alice/posts/1/index.html"))
+                .getObjectAsBytes(b -> b.bucket(bucket).key("es/users/alice/posts/1/index.html"))
                 .asUtf8String())
         .contains("Hello");
   }

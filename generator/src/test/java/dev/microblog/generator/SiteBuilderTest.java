@@ -40,32 +40,36 @@ class SiteBuilderTest {
 
     Map<String, String> files = files(folder);
     assertThat(files.keySet())
+        .contains("assets/style.css", "assets/site.js")
+        .contains("data/users/alice/following.json", "data/users/bob/following.json")
         .contains(
-            "assets/style.css",
-            "assets/site.js",
-            "signup/index.html",
-            "login/index.html",
-            "404.html",
-            "index.html",
-            "page/1/index.html",
-            "page/2/index.html",
-            "users/alice/index.html",
-            "users/alice/page/1/index.html",
-            "users/alice/page/2/index.html",
-            "users/alice/posts/1/index.html",
-            "users/alice/posts/25/index.html",
-            "users/alice/home/index.html",
-            "users/alice/home/page/2/index.html",
-            "users/alice/following.json",
-            "users/bob/index.html",
-            "users/bob/home/index.html",
-            "users/bob/home/page/2/index.html",
-            "users/bob/following.json");
-    assertThat(files.keySet().stream().filter(k -> k.contains("/posts/"))).hasSize(25);
-    assertThat(files).doesNotContainKey("users/bob/page/1/index.html"); // bob has not posted
+            InEveryLocale.keys(
+                "signup/index.html",
+                "login/index.html",
+                "404.html",
+                "index.html",
+                "page/1/index.html",
+                "page/2/index.html",
+                "users/alice/index.html",
+                "users/alice/page/1/index.html",
+                "users/alice/page/2/index.html",
+                "users/alice/posts/1/index.html",
+                "users/alice/posts/25/index.html",
+                "users/alice/home/index.html",
+                "users/alice/home/page/2/index.html",
+                "users/bob/index.html",
+                "users/bob/home/index.html",
+                "users/bob/home/page/2/index.html"));
+    // the assets and the data files are written once, not per language
+    assertThat(files.keySet()).noneMatch(k -> k.matches("(en|es|ar)/(assets|data)/.*"));
+    assertThat(files.keySet().stream().filter(k -> k.contains("/posts/"))).hasSize(25 * 3);
+    // bob has not posted
+    assertThat(files).doesNotContainKeys(InEveryLocale.keys("users/bob/page/1/index.html"));
     assertThat(report.written()).isEqualTo(files.size());
-    assertThat(files.get("signup/index.html")).contains("action=\"/api/signup\"");
-    assertThat(files.get("users/bob/following.json")).isEqualTo("[\"alice\"]");
+    assertThat(files.get("en/signup/index.html")).contains("action=\"/api/signup?locale=en\"");
+    assertThat(files.get("es/signup/index.html")).contains("action=\"/api/signup?locale=es\"");
+    assertThat(files.get("ar/signup/index.html")).contains("action=\"/api/signup?locale=ar\"");
+    assertThat(files.get("data/users/bob/following.json")).isEqualTo("[\"alice\"]");
   }
 
   @Test
@@ -94,15 +98,28 @@ class SiteBuilderTest {
 
     BatchReport report = generator.builder().rebuildAll();
 
-    assertThat(report.created()).isEqualTo(1); // the new permalink: no CDN copy to drop
+    // the new permalink, in each language: no CDN copy to drop
+    assertThat(report.created()).isEqualTo(3);
     assertThat(cdn.batches())
         .containsExactly(
             List.of(
-                "/",
-                "/page/1/",
-                "/users/alice/",
-                "/users/alice/home/",
-                "/users/alice/page/1/",
-                "/users/bob/home/"));
+                "/ar/",
+                "/ar/page/1/",
+                "/ar/users/alice/",
+                "/ar/users/alice/home/",
+                "/ar/users/alice/page/1/",
+                "/ar/users/bob/home/",
+                "/en/",
+                "/en/page/1/",
+                "/en/users/alice/",
+                "/en/users/alice/home/",
+                "/en/users/alice/page/1/",
+                "/en/users/bob/home/",
+                "/es/",
+                "/es/page/1/",
+                "/es/users/alice/",
+                "/es/users/alice/home/",
+                "/es/users/alice/page/1/",
+                "/es/users/bob/home/"));
   }
 }

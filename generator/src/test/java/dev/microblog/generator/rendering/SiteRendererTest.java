@@ -23,7 +23,9 @@ import dev.microblog.site.Templates;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -112,7 +114,7 @@ class SiteRendererTest {
     assertThat(page.select(".pager a.older").attr("href")).isEqualTo("/en/page/1/");
     assertThat(middle.pages().getFirst().cache()).isEqualTo(CachePolicy.ARCHIVE);
     assertThat(last.pages().getFirst().cache()).isEqualTo(CachePolicy.CHANGING);
-    assertThat(html(last).select(".pager a.newer").attr("href")).isEqualTo("/");
+    assertThat(html(last).select(".pager a.newer").attr("href")).isEqualTo("/en/");
     assertThat(html(first).select(".pager a.older")).isEmpty();
   }
 
@@ -140,7 +142,7 @@ class SiteRendererTest {
     assertThat(page.selectFirst("[data-count=following]").text()).isEqualTo("1");
     assertThat(page.selectFirst(".joined time").attr("datetime")).isEqualTo(T0.toString());
     assertThat(page.select(".follow form").eachAttr("action"))
-        .containsExactly("/api/follow/alice", "/api/unfollow/alice");
+        .containsExactly("/api/follow/alice?locale=en", "/api/unfollow/alice?locale=en");
     assertThat(page.select(".follow form").eachAttr("method")).containsOnly("post");
     // The newest twenty span stable pages 2 (21..23) and 1; the next older post is on page 1.
     assertThat(bodies(page)).hasSize(20).startsWith("post 23").endsWith("post 4");
@@ -248,7 +250,10 @@ class SiteRendererTest {
 
     Page json = render(site.build(), new FollowingJson("alice")).pages().getFirst();
 
-    assertThat(json.path()).isEqualTo("/en/users/alice/following.json");
+    assertThat(renderAll(site.build(), new FollowingJson("alice")).pages())
+        .as("one file for every language")
+        .hasSize(1);
+    assertThat(json.path()).isEqualTo("/data/users/alice/following.json");
     assertThat(json.contentType()).isEqualTo("application/json");
     assertThat(new String(json.body(), StandardCharsets.UTF_8)).isEqualTo("[\"bob\",\"carol\"]");
   }
@@ -285,9 +290,91 @@ class SiteRendererTest {
       assertThat(page.select("main#main")).as(ref.path()).hasSize(1);
       assertThat(page.select("h1")).as(ref.path()).hasSize(1);
       assertThat(page.select("[data-when=guest]")).as(ref.path()).hasSize(2);
-      assertThat(page.select("form[action=/api/logout][data-when=member]"))
+      assertThat(page.select("form[action=\"/api/logout?locale=en\"][data-when=member]"))
           .as(ref.path())
           .hasSize(1);
+    }
+  }
+
+  @Test
+  void every_page_in_every_locale() {
+    for (int i = 1; i <= 21; i++) {
+      site.post("alice", "post " + i, T0.plusSeconds(i));
+    }
+    site.follow("alice", "bob");
+    SiteSnapshot state = site.seal(T0.plusSeconds(22)).build();
+    // Each kind of reader page, with its <title> in English, Spanish and Arabic.
+    Map<PageRef, List<String>> titles = new LinkedHashMap<>();
+    titles.put(
+        new ExploreFront(),
+        List.of("Explore · Microblog", "Explorar · Microblog", "استكشاف · مدوّنة مصغّرة"));
+    titles.put(
+        new ExplorePage(1),
+        List.of(
+            "Explore, page 1 · Microblog",
+            "Explorar, página 1 · Microblog",
+            "استكشاف، الصفحة 1 · مدوّنة مصغّرة"));
+    titles.put(
+        new ProfileFront("alice"),
+        List.of("alice · Microblog", "alice · Microblog", "alice · مدوّنة مصغّرة"));
+    titles.put(
+        new ProfilePage("alice", 1),
+        List.of(
+            "alice, page 1 · Microblog",
+            "alice, página 1 · Microblog",
+            "alice، الصفحة 1 · مدوّنة مصغّرة"));
+    titles.put(
+        new Timeline("alice"),
+        List.of(
+            "alice's home · Microblog",
+            "Inicio de alice · Microblog",
+            "الصفحة الرئيسية لـ alice · مدوّنة مصغّرة"));
+    titles.put(
+        new Permalink("alice", 1),
+        List.of(
+            "Post by alice · Microblog",
+            "Publicación de alice · Microblog",
+            "منشور بقلم alice · مدوّنة مصغّرة"));
+    titles.put(
+        SitePage.SIGNUP,
+        List.of("Sign up · Microblog", "Registrarse · Microblog", "إنشاء حساب · مدوّنة مصغّرة"));
+    titles.put(
+        SitePage.LOGIN,
+        List.of(
+            "Log in · Microblog", "Iniciar sesión · Microblog", "تسجيل الدخول · مدوّنة مصغّرة"));
+    titles.put(
+        SitePage.NOT_FOUND,
+        List.of(
+            "Page not found · Microblog",
+            "Página no encontrada · Microblog",
+            "الصفحة غير موجودة · مدوّنة مصغّرة"));
+    List<String> tags = List.of("en", "es", "ar");
+    List<String> dirs = List.of("ltr", "ltr", "rtl");
+
+    for (var entry : titles.entrySet()) {
+      PageRef ref = entry.getKey();
+      List<Page> pages = renderAll(state, ref).pages();
+      List<String> english =
+          pages.stream().map(Page::path).filter(p -> p.startsWith("/en/")).sorted().toList();
+      assertThat(english).as(ref.path()).isNotEmpty();
+      assertThat(pages).as(ref.path()).hasSize(english.size() * 3);
+      for (int l = 0; l < tags.size(); l++) {
+        String tag = tags.get(l);
+        List<Page> inLocale =
+            pages.stream().filter(p -> p.path().startsWith("/" + tag + "/")).toList();
+        assertThat(
+                inLocale.stream().map(p -> "/en/" + p.path().substring(tag.length() + 2)).sorted())
+            .as(ref.path() + " in " + tag)
+            .containsExactlyElementsOf(english);
+        for (Page page : inLocale) {
+          Element root = html(page).selectFirst("html");
+          assertThat(root.attr("lang")).as(page.path()).isEqualTo(tag);
+          assertThat(root.attr("dir")).as(page.path()).isEqualTo(dirs.get(l));
+        }
+        assertThat(html(inLocale.getFirst()).title())
+            .as(ref.path() + " in " + tag)
+            .isEqualTo(entry.getValue().get(l));
+      }
     }
   }
 
@@ -295,8 +382,8 @@ class SiteRendererTest {
   void the_404_page_lives_at_404_html() {
     Page page = render(site.build(), SitePage.NOT_FOUND).pages().getFirst();
 
-    assertThat(page.path()).isEqualTo("/404.html");
-    assertThat(page.key()).isEqualTo("404.html");
+    assertThat(page.path()).isEqualTo("/en/404.html");
+    assertThat(page.key()).isEqualTo("en/404.html");
     assertThat(html(page).selectFirst("h1").text()).isEqualTo("Page not found");
   }
 
