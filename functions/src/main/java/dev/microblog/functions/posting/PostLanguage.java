@@ -4,27 +4,23 @@ import com.github.pemistahl.lingua.api.IsoCode639_1;
 import com.github.pemistahl.lingua.api.Language;
 import com.github.pemistahl.lingua.api.LanguageDetector;
 import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import dev.microblog.core.domain.Post;
+import dev.microblog.core.domain.PostLanguages;
+import io.micronaut.context.annotation.Context;
+import jakarta.inject.Inject;
 import java.util.Locale;
-import java.util.Map;
 import java.util.SortedMap;
 import java.util.regex.Pattern;
 
 /**
  * The language a post is written in, as a BCP 47 tag, or {@link #UNDETERMINED} when the text does
  * not say clearly enough. Lingua (built for short text; see bench/language-detection for why it was
- * chosen) with only {@link #KNOWN}'s languages: each one enabled costs load time and heap in every
- * function container.
+ * chosen) with only {@link PostLanguages}' languages: each one enabled costs load time and heap in
+ * every function container.
  */
+@Context
 public final class PostLanguage {
-  public static final String UNDETERMINED = "und";
-
-  /**
-   * The languages posts may be marked with, by tag, each named in itself (the post form's choices,
-   * in this order). The site's own (en, es, ar) first, then the most used on the web.
-   */
-  public static final Map<String, String> KNOWN = known();
+  public static final String UNDETERMINED = Post.UNDETERMINED;
 
   /**
    * Lingua's confidences are relative (the best is 1.0). On one or two words ("Danke!", "Merci !")
@@ -46,9 +42,14 @@ public final class PostLanguage {
 
   private final LanguageDetector detector;
 
-  /** The detector as the functions use it: see {@link #PostLanguage(boolean, boolean)}. */
+  /**
+   * The detector as the functions use it: low accuracy (tens of MB, not hundreds), models read at
+   * start-up ({@link Context}), so the function's SnapStart snapshot holds them and no post waits
+   * for them.
+   */
+  @Inject
   public PostLanguage() {
-    this(false, true);
+    this(true, true);
   }
 
   /**
@@ -59,7 +60,7 @@ public final class PostLanguage {
   public PostLanguage(boolean preload, boolean lowAccuracy) {
     var builder =
         LanguageDetectorBuilder.fromIsoCodes639_1(
-            KNOWN.keySet().stream()
+            PostLanguages.AUTONYMS.keySet().stream()
                 .map(tag -> IsoCode639_1.valueOf(tag.toUpperCase(Locale.ROOT)))
                 .toArray(IsoCode639_1[]::new));
     if (preload) {
@@ -87,35 +88,5 @@ public final class PostLanguage {
       return UNDETERMINED;
     }
     return best.getIsoCode639_1().name().toLowerCase(Locale.ROOT);
-  }
-
-  public static boolean isKnown(String tag) {
-    return KNOWN.containsKey(tag);
-  }
-
-  private static Map<String, String> known() {
-    Map<String, String> known = new LinkedHashMap<>();
-    known.put("en", "English");
-    known.put("es", "Español");
-    known.put("ar", "العربية");
-    known.put("fr", "Français");
-    known.put("de", "Deutsch");
-    known.put("pt", "Português");
-    known.put("it", "Italiano");
-    known.put("nl", "Nederlands");
-    known.put("ru", "Русский");
-    known.put("uk", "Українська");
-    known.put("pl", "Polski");
-    known.put("tr", "Türkçe");
-    known.put("sv", "Svenska");
-    known.put("id", "Bahasa Indonesia");
-    known.put("vi", "Tiếng Việt");
-    known.put("fa", "فارسی");
-    known.put("he", "עברית");
-    known.put("hi", "हिन्दी");
-    known.put("zh", "中文");
-    known.put("ja", "日本語");
-    known.put("ko", "한국어");
-    return Collections.unmodifiableMap(known);
   }
 }
