@@ -1,5 +1,6 @@
 package dev.microblog.site;
 
+import dev.microblog.core.domain.PostLanguages;
 import dev.microblog.core.domain.Rules;
 import dev.microblog.site.Views.PostView;
 import java.util.List;
@@ -21,9 +22,23 @@ public final class PageViews {
     }
   }
 
-  /** The post form ({@code partials/postform}) with the text kept and its error, if any. */
-  public record PostForm(String value, String error) {
+  /**
+   * The post form ({@code partials/postform}) with the text and language kept and their errors, if
+   * any. {@code lang} empty: detect it.
+   */
+  public record PostForm(String value, String error, String lang, String langError) {
     public static final PostForm BLANK = new PostForm("", null);
+
+    public PostForm(String value, String error) {
+      this(value, error, "", null);
+    }
+
+    /** The language select's choices after "detect automatically", the kept one selected. */
+    public List<LanguageOption> languages() {
+      return PostLanguages.AUTONYMS.entrySet().stream()
+          .map(e -> new LanguageOption(e.getKey(), e.getValue(), e.getKey().equals(lang)))
+          .toList();
+    }
 
     /**
      * The longest post, in code points as the server counts them. Not a {@code maxlength}: the
@@ -33,6 +48,9 @@ public final class PageViews {
       return Rules.POST_MAX;
     }
   }
+
+  /** One language of the post form's select, named in itself. */
+  public record LanguageOption(String tag, String name, boolean selected) {}
 
   /** The explore front page ({@code front}) or one of its stable pages. */
   public record ExploreView(

@@ -29,6 +29,6 @@ public final class Views {
         SitePaths.post(locale, post.author(), post.seq()),
         Dates.iso(post.createdAt()),
         Dates.dateTime(post.createdAt(), locale.locale()),
-        null);
+        Post.UNDETERMINED.equals(post.lang()) ? null : post.lang());
   }
 }

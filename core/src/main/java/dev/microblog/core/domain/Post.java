@@ -7,12 +7,21 @@ import java.util.Comparator;
 /**
  * A post. {@code seq} numbers the author's posts from 1, given once at write time, so the profile
  * page a post lands on never changes. Its place among all the site's posts is given later, when the
- * generator seals the minute it was written in ({@code Seal}).
+ * generator seals the minute it was written in ({@code Seal}). {@code lang} is the BCP 47 tag of
+ * the language it is written in, {@link #UNDETERMINED} when unknown.
  */
-public record Post(String author, long seq, String body, Instant createdAt) {
+public record Post(String author, long seq, String body, Instant createdAt, String lang) {
+  public static final String UNDETERMINED = "und";
+
   /** Times are kept to the millisecond, as the table's explore index orders them. */
   public Post {
     createdAt = createdAt.truncatedTo(ChronoUnit.MILLIS);
+    lang = lang == null || lang.isEmpty() ? UNDETERMINED : lang;
+  }
+
+  /** A post whose language is not known. */
+  public Post(String author, long seq, String body, Instant createdAt) {
+    this(author, seq, body, createdAt, UNDETERMINED);
   }
 
   /**

@@ -33,13 +33,19 @@ public final class PostStore {
     this.table = table;
   }
 
+  /** Stores a new post whose language is not known ({@code "und"}): imports, fixtures. */
+  public Post create(String author, String body, Instant now) {
+    return create(author, body, now, Post.UNDETERMINED);
+  }
+
   /**
-   * Stores a new post as its author's next one.
+   * Stores a new post as its author's next one, written in {@code lang} (a BCP 47 tag, or {@code
+   * "und"}).
    *
    * @throws NoSuchUser if the author does not exist
    * @throws Busy if other posts by the same author kept taking the number
    */
-  public Post create(String author, String body, Instant now) {
+  public Post create(String author, String body, Instant now, String lang) {
     if (table.get(userPk(author), PROFILE).isEmpty()) {
       throw new NoSuchUser(author);
     }
@@ -47,7 +53,7 @@ public final class PostStore {
     // finds the first one's item, and the token tells it the item is its own.
     String token = UUID.randomUUID().toString();
     for (int attempt = 1; ; attempt++) {
-      Post post = new Post(author, count(author) + 1, body, now);
+      Post post = new Post(author, count(author) + 1, body, now, lang);
       Map<String, AttributeValue> item = postItem(post);
       item.put("token", s(token));
       try {
@@ -82,6 +88,7 @@ public final class PostStore {
     item.put("seq", n(post.seq()));
     item.put("body", s(post.body()));
     item.put("createdAt", s(post.createdAt().toString()));
+    item.put("lang", s(post.lang()));
     item.put(
         GSI1_PK,
         s(
@@ -191,7 +198,12 @@ public final class PostStore {
   }
 
   static Post toPost(Map<String, AttributeValue> i) {
+    // Posts written before languages were recorded have no lang: they read as undetermined.
     return new Post(
-        str(i, "author"), num(i, "seq"), str(i, "body"), Instant.parse(str(i, "createdAt")));
+        str(i, "author"),
+        num(i, "seq"),
+        str(i, "body"),
+        Instant.parse(str(i, "createdAt")),
+        str(i, "lang"));
   }
 }

@@ -108,4 +108,30 @@ class PostStoreTest {
     assertThat(store.posts().latestOf(List.of("alice", "bob"), 3).stream().map(Post::body))
         .containsExactly("b1", "a2", "a1");
   }
+
+  @Test
+  void a_post_keeps_its_language_and_the_author_posts_list_it_too() {
+    Post created = store.posts().create("alice", "¿Qué tal?", NOW, "es");
+
+    assertThat(created.lang()).isEqualTo("es");
+    assertThat(store.posts().find("alice", 1).orElseThrow().lang()).isEqualTo("es");
+    assertThat(store.posts().byAuthor("alice", 1, 1)).extracting(Post::lang).containsExactly("es");
+  }
+
+  @Test
+  void a_post_item_without_a_language_reads_as_undetermined() {
+    // As posts written before languages were recorded are stored: no lang attribute.
+    var item = PostStore.postItem(new Post("alice", 1, "old", NOW, "en"));
+    item.remove("lang");
+    store.table().client().putItem(p -> p.tableName(store.table().name()).item(item));
+
+    assertThat(store.posts().find("alice", 1).orElseThrow().lang()).isEqualTo("und");
+  }
+
+  @Test
+  void a_post_of_unknown_language_is_stored_as_undetermined() {
+    store.posts().create("alice", "ok", NOW);
+
+    assertThat(store.posts().find("alice", 1).orElseThrow().lang()).isEqualTo("und");
+  }
 }

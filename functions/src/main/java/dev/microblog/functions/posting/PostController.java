@@ -9,6 +9,7 @@ import dev.microblog.functions.Refused;
 import dev.microblog.functions.http.LoginRequired;
 import dev.microblog.functions.http.Member;
 import dev.microblog.functions.http.Replies;
+import dev.microblog.site.PageViews;
 import dev.microblog.site.Views;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -47,9 +48,13 @@ final class PostController {
    * script can show it without a reload.
    */
   @io.micronaut.http.annotation.Post(ApiPaths.POSTS)
-  HttpResponse<?> post(HttpRequest<?> request, @Nullable Member member, @Nullable String body) {
+  HttpResponse<?> post(
+      HttpRequest<?> request,
+      @Nullable Member member,
+      @Nullable String body,
+      @Nullable String lang) {
     String author = Member.require(member).username();
-    var input = new PostInput(body);
+    var input = new PostInput(body, lang);
     Post post;
     try {
       post = posting.post(author, input, replies.messages(request));
@@ -58,7 +63,7 @@ final class PostController {
           request,
           refused,
           "posted",
-          draft(replies.locale(request), author, input.body(), refused.errors().get("body")));
+          draft(replies.locale(request), author, input, refused.errors()));
     } catch (NoSuchUser gone) {
       throw new LoginRequired(); // a session that outlived its account
     }
@@ -95,13 +100,13 @@ final class PostController {
   }
 
   /**
-   * The post form again ({@code partials/postform}), with the text kept and the error next to it.
+   * The post form again ({@code partials/postform}), with the text and language kept and the errors
+   * next to their fields.
    */
   private static Map<String, Object> draft(
-      SiteLocale locale, String author, String body, String error) {
-    Map<String, Object> draft = new LinkedHashMap<>();
-    draft.put("value", body);
-    draft.put("error", error);
+      SiteLocale locale, String author, PostInput input, Map<String, String> errors) {
+    var draft =
+        new PageViews.PostForm(input.body(), errors.get("body"), input.lang(), errors.get("lang"));
     return Map.of("draft", draft, "timelineUrl", SitePaths.timeline(locale, author));
   }
 
@@ -116,6 +121,7 @@ final class PostController {
     map.put("url", view.url());
     map.put("isoTime", view.isoTime());
     map.put("displayTime", view.displayTime());
+    map.put("lang", post.lang());
     return map;
   }
 

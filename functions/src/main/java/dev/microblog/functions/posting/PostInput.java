@@ -2,15 +2,21 @@ package dev.microblog.functions.posting;
 
 import static dev.microblog.functions.Checks.orEmpty;
 
+import dev.microblog.core.domain.PostLanguages;
 import dev.microblog.core.domain.Rules;
 import dev.microblog.site.Messages;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The post form as typed. */
-public record PostInput(String body) {
+/** The post form as typed. {@code lang} empty: detect the post's language. */
+public record PostInput(String body, String lang) {
   public PostInput {
     body = orEmpty(body);
+    lang = orEmpty(lang).strip();
+  }
+
+  public PostInput(String body) {
+    this(body, "");
   }
 
   /**
@@ -33,6 +39,9 @@ public record PostInput(String body) {
       errors.put("body", t.get("error_post_empty"));
     } else if (length() > Rules.POST_MAX) {
       errors.put("body", t.get("error_post_too_long", Rules.POST_MAX, length()));
+    }
+    if (!lang.isEmpty() && !PostLanguages.isKnown(lang)) {
+      errors.put("lang", t.get("error_post_lang_unknown"));
     }
     return errors;
   }

@@ -14,14 +14,19 @@ import java.util.Optional;
 public final class Posting {
   private final Store store;
   private final Clock clock;
+  private final PostLanguage languages;
 
-  public Posting(Store store, Clock clock) {
+  public Posting(Store store, Clock clock, PostLanguage languages) {
     this.store = store;
     this.clock = clock;
+    this.languages = languages;
   }
 
   /**
-   * @throws Refused with {@code INVALID} for an empty or too long post; nothing is written then
+   * Stores the post in the language its author chose, or else the one detected in it.
+   *
+   * @throws Refused with {@code INVALID} for an empty or too long post or an unknown language;
+   *     nothing is written then
    * @throws dev.microblog.core.store.NoSuchUser if the author no longer exists
    */
   public Post post(String author, PostInput input, Messages t) {
@@ -29,7 +34,9 @@ public final class Posting {
     if (!errors.isEmpty()) {
       throw new Refused(Refused.Reason.INVALID, errors);
     }
-    return store.posts().create(author, input.normalizedBody(), clock.instant());
+    String body = input.normalizedBody();
+    String lang = input.lang().isEmpty() ? languages.detect(body) : input.lang();
+    return store.posts().create(author, body, clock.instant(), lang);
   }
 
   public Optional<Post> find(String author, long seq) {

@@ -49,6 +49,63 @@ class PostingTest {
   }
 
   @Test
+  void aPostsLanguageIsDetectedOrTakenFromTheForm(Browser browser, Site.Running site) {
+    String name = Site.freshName("polyglot");
+    browser.signUp(name);
+
+    browser.post("/api/posts", Map.of("body", "Mañana vamos todos a la playa con los niños"));
+    browser.post("/api/posts", Map.of("body", "Mañana vamos a la playa", "lang", "pt"));
+    browser.post("/api/posts", Map.of("body", "ok", "lang", ""));
+
+    assertThat(site.item("USER#" + name, "POST#0000000001").get("lang").s()).isEqualTo("es");
+    assertThat(site.item("USER#" + name, "POST#0000000002").get("lang").s()).isEqualTo("pt");
+    assertThat(site.item("USER#" + name, "POST#0000000003").get("lang").s()).isEqualTo("und");
+  }
+
+  @Test
+  void theFormOffersTheLanguagesEachInItsOwnName(Browser browser) {
+    browser.signUp(Site.freshName("chooser"));
+
+    Document page = browser.post("/api/posts", Map.of("body", "")).html();
+
+    var options = page.select("select#lang option");
+    assertThat(options.first().attr("value")).isEmpty();
+    assertThat(options.first().text()).isEqualTo(T.get("post_lang_detect"));
+    assertThat(page.select("select#lang option[value=es]").text()).isEqualTo("Español");
+    assertThat(page.select("select#lang option[value=ar]").text()).isEqualTo("العربية");
+  }
+
+  @Test
+  void anUnknownLanguageIsRefusedNextToItsFieldWithTheInputKept(
+      Browser browser, Site.Running site) {
+    browser.signUp(Site.freshName("badlang"));
+    int before = site.itemCount();
+
+    Reply reply = browser.post("/api/posts", Map.of("body", "Hello there", "lang", "xx-bogus"));
+    Reply json = browser.postForJson("/api/posts", Map.of("body", "Hello there", "lang", "und"));
+
+    assertThat(reply.status()).isEqualTo(400);
+    Document page = reply.html();
+    assertThat(page.select("#lang-error").text()).isEqualTo(T.get("error_post_lang_unknown"));
+    assertThat(page.select("select#lang").attr("aria-describedby")).isEqualTo("lang-error");
+    assertThat(page.select("textarea#body").text()).isEqualTo("Hello there");
+    assertThat(page.select("#body-error")).isEmpty();
+    assertThat(json.status()).isEqualTo(400);
+    assertThat(json.json().get("errors").get("lang").asText())
+        .isEqualTo(T.get("error_post_lang_unknown"));
+    assertThat(site.itemCount()).isEqualTo(before);
+  }
+
+  @Test
+  void aRefusedPostKeepsTheChosenLanguage(Browser browser) {
+    browser.signUp(Site.freshName("keeplang"));
+
+    Document page = browser.post("/api/posts", Map.of("body", "", "lang", "fr")).html();
+
+    assertThat(page.select("select#lang option[selected]").attr("value")).isEqualTo("fr");
+  }
+
+  @Test
   void theScriptGetsThePostAndItsMarkup(Browser browser) {
     String name = Site.freshName("scripted");
     browser.signUp(name);

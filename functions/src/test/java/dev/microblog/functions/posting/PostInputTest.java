@@ -61,4 +61,15 @@ class PostInputTest {
     }
     return text.toString();
   }
+
+  @Test
+  void aLanguageIsEitherEmptyOrOneOfTheFormsChoices() {
+    assertThat(new PostInput("hola", null).lang()).isEmpty();
+    assertThat(new PostInput("hola", " es ").errors(T)).isEmpty();
+    assertThat(new PostInput("hola", "es").lang()).isEqualTo("es");
+    assertThat(new PostInput("hola", "klingon").errors(T))
+        .containsOnlyKeys("lang")
+        .containsEntry("lang", T.get("error_post_lang_unknown"));
+    assertThat(new PostInput("hola", "und").errors(T)).containsKey("lang");
+  }
 }

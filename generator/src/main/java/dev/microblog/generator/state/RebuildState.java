@@ -389,6 +389,7 @@ public final class RebuildState implements SiteState, AutoCloseable {
     private long[] written = new long[4];
     private long[] offsets = new long[4];
     private int[] lengths = new int[4];
+    private String[] langs = new String[4]; // interned: a handful of distinct tags
     private boolean inTimeOrder;
 
     synchronized void add(Post post, BodySpill spill) {
@@ -411,6 +412,7 @@ public final class RebuildState implements SiteState, AutoCloseable {
           written = Arrays.copyOf(written, grown);
           offsets = Arrays.copyOf(offsets, grown);
           lengths = Arrays.copyOf(lengths, grown);
+          langs = Arrays.copyOf(langs, grown);
         }
         shift(at, at + 1, size - at);
         size++;
@@ -420,6 +422,7 @@ public final class RebuildState implements SiteState, AutoCloseable {
       written[at] = post.createdAt().toEpochMilli();
       offsets[at] = place.offset();
       lengths[at] = place.length();
+      langs[at] = post.lang().intern();
     }
 
     private void shift(int from, int to, int count) {
@@ -427,6 +430,7 @@ public final class RebuildState implements SiteState, AutoCloseable {
       System.arraycopy(written, from, written, to, count);
       System.arraycopy(offsets, from, offsets, to, count);
       System.arraycopy(lengths, from, lengths, to, count);
+      System.arraycopy(langs, from, langs, to, count);
     }
 
     /** After the scan: read only, from any thread. */
@@ -459,7 +463,11 @@ public final class RebuildState implements SiteState, AutoCloseable {
       return i < 0
           ? null
           : new Post(
-              author, seq, spill.get(offsets[i], lengths[i]), Instant.ofEpochMilli(written[i]));
+              author,
+              seq,
+              spill.get(offsets[i], lengths[i]),
+              Instant.ofEpochMilli(written[i]),
+              langs[i]);
     }
 
     synchronized int size() {

@@ -134,7 +134,9 @@ public final class SiteSnapshot implements SiteState {
             var byAuthor = posts.computeIfAbsent(post.author(), a -> new ConcurrentSkipListMap<>());
             // One copy of the author's name for all their posts: the snapshot is most of the heap.
             String author = authors.computeIfAbsent(post.author(), a -> a);
-            byAuthor.put(post.seq(), new Post(author, post.seq(), post.body(), post.createdAt()));
+            byAuthor.put(
+                post.seq(),
+                new Post(author, post.seq(), post.body(), post.createdAt(), post.lang()));
           }
 
           @Override
