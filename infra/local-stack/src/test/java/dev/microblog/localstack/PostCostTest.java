@@ -65,7 +65,7 @@ class PostCostTest {
               int index = newest.stream().map(Post::body).toList().indexOf(body);
               assertThat(index).isNotNegative();
               long page = (count - index - 1) / 20 + 1;
-              assertThat(EndToEndTest.postsOn(author, "/page/" + page + "/")).contains(body);
+              assertThat(EndToEndTest.postsOn(author, "/en/page/" + page + "/")).contains(body);
             });
   }
 }
