@@ -40,7 +40,7 @@ class LambdaPackagesTest {
                 "MICROBLOG_ENDPOINT_DYNAMODB", stack.dynamoEndpoint().toString(),
                 "MICROBLOG_TABLE", stack.store().table().name()));
 
-    assertThat(output).contains("status=303", "location=[/#welcome]", "cookies=2");
+    assertThat(output).contains("status=303", "location=[/en/#welcome]", "cookies=2");
     assertThat(stack.store().users().exists(name)).isTrue();
   }
 
