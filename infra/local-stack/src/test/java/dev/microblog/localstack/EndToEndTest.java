@@ -95,7 +95,8 @@ class EndToEndTest {
     SiteClient browser = new SiteClient(stack.siteUrl());
     browser.signUp(name, name + "@example.org", "long enough");
     assertThat(stack.awaitPagesCurrent(PAGES_UPDATE_WITHIN)).isTrue();
-    assertThat(browser.get("/en/users/" + name + "/").statusCode()).isEqualTo(200); // now at the edge
+    assertThat(browser.get("/en/users/" + name + "/").statusCode())
+        .isEqualTo(200); // now at the edge
     int before = stack.cdn().invalidations().size();
 
     browser.publish("A change the CDN must not hide");

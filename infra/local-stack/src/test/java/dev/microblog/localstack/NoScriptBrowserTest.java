@@ -62,7 +62,10 @@ class NoScriptBrowserTest {
     browser.findElement(By.cssSelector("a[data-when=guest][href='/en/signup/']")).click();
     assertThat(path()).isEqualTo("/en/signup/");
     // site.js would hide the member-only logout form from a guest: it shows, so scripts are off.
-    assertThat(browser.findElement(By.cssSelector("form[action='/api/logout?locale=en']")).isDisplayed())
+    assertThat(
+            browser
+                .findElement(By.cssSelector("form[action='/api/logout?locale=en']"))
+                .isDisplayed())
         .isTrue();
 
     browser.findElement(By.name("username")).sendKeys(name);

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * What one post costs, end to end through the CDN, the functions, the stream and the generator: the
- * same handful of objects per language and write units whatever the author's follower count, and its place on
- * the explore pages once the minute it was written in is numbered.
+ * same handful of objects per language and write units whatever the author's follower count, and
+ * its place on the explore pages once the minute it was written in is numbered.
  */
 @ExtendWith(LocalStackExtension.class)
 class PostCostTest {

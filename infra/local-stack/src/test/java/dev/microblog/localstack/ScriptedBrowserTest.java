@@ -53,7 +53,9 @@ class ScriptedBrowserTest {
   void signingUpShowsAnErrorInPlaceThenSignsIn(LocalStack stack) {
     String name = Names.unique("js");
     open(stack, "/signup/");
-    assertThat(path()).as("the edge sends a reader without a choice to English").isEqualTo("/en/signup/");
+    assertThat(path())
+        .as("the edge sends a reader without a choice to English")
+        .isEqualTo("/en/signup/");
     assertThat(visible("[data-when=guest]")).as("guest links before signing up").isNotEmpty();
     assertThat(visible("[data-when=member]")).as("logout before signing up").isEmpty();
 
@@ -138,7 +140,8 @@ class ScriptedBrowserTest {
     await()
         .atMost(PAGES_UPDATE_WITHIN)
         .untilAsserted(
-            () -> assertThat(EndToEndTest.postsOn(reader, "/en/users/" + name + "/")).contains(text));
+            () ->
+                assertThat(EndToEndTest.postsOn(reader, "/en/users/" + name + "/")).contains(text));
   }
 
   @Test
@@ -208,7 +211,9 @@ class ScriptedBrowserTest {
     browser.findElement(By.cssSelector("nav.languages a[hreflang=ar]")).click();
 
     wait.until(d -> path().equals("/ar/"));
-    assertThat(browser.getCurrentUrl()).as("the switch's parameter is gone").doesNotContain("lang=");
+    assertThat(browser.getCurrentUrl())
+        .as("the switch's parameter is gone")
+        .doesNotContain("lang=");
     assertThat(html("lang")).isEqualTo("ar");
     assertThat(html("dir")).isEqualTo("rtl");
     assertThat(browser.findElement(By.cssSelector("nav.languages [aria-current=true]")).getText())
@@ -284,7 +289,8 @@ class ScriptedBrowserTest {
     assertThat(visible("[data-when=member]"))
         .as(this::pageText)
         .singleElement()
-        .satisfies(logout -> assertThat(logout.getAttribute("action")).endsWith("/api/logout?locale=en"));
+        .satisfies(
+            logout -> assertThat(logout.getAttribute("action")).endsWith("/api/logout?locale=en"));
   }
 
   /** "now", "3 seconds ago", "2 minutes ago"…: not the absolute date the server wrote. */
