@@ -1,5 +1,7 @@
 package dev.microblog.localstack;
 
+import dev.microblog.core.domain.SiteLocale;
+import dev.microblog.core.domain.SitePaths;
 import dev.microblog.generator.BatchReport;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,7 +37,8 @@ public final class PostToPageBench {
         follower.follow(author);
       }
       SiteClient reader = new SiteClient(stack.siteUrl());
-      String profile = "/users/" + author + "/";
+      // The last locale the generator writes a page in: when it shows the post, every locale does.
+      String profile = SitePaths.profile(SiteLocale.ALL.getLast(), author);
       for (int i = 1; i <= warmUp; i++) {
         postAndWait(authorsBrowser, reader, profile, "warm-up post " + i);
       }

@@ -43,16 +43,16 @@ class EndToEndTest {
     await()
         .atMost(PAGES_UPDATE_WITHIN)
         .untilAsserted(
-            () -> assertThat(postsOn(reader, "/users/" + b + "/")).contains("Hello from " + b));
+            () -> assertThat(postsOn(reader, "/en/users/" + b + "/")).contains("Hello from " + b));
     // Ann's timeline is brought up to date when she goes home ("Home" on any page).
     var home = annsBrowser.get("/api/home");
     assertThat(home.statusCode()).isEqualTo(303);
-    assertThat(home.headers().firstValue("Location")).hasValue("/users/" + a + "/home/");
+    assertThat(home.headers().firstValue("Location")).hasValue("/en/users/" + a + "/home/");
     await()
         .atMost(PAGES_UPDATE_WITHIN)
         .untilAsserted(
             () ->
-                assertThat(postsOn(annsBrowser, "/users/" + a + "/home/"))
+                assertThat(postsOn(annsBrowser, "/en/users/" + a + "/home/"))
                     .contains("Hello from " + b));
 
     annsBrowser.unfollow(b);
@@ -62,11 +62,11 @@ class EndToEndTest {
         .atMost(PAGES_UPDATE_WITHIN)
         .untilAsserted(
             () ->
-                assertThat(postsOn(reader, "/users/" + b + "/"))
+                assertThat(postsOn(reader, "/en/users/" + b + "/"))
                     .contains("Only for my followers, " + b));
     annsBrowser.get("/api/home");
     assertThat(stack.awaitPagesCurrent(PAGES_UPDATE_WITHIN)).isTrue();
-    assertThat(postsOn(annsBrowser, "/users/" + a + "/home/"))
+    assertThat(postsOn(annsBrowser, "/en/users/" + a + "/home/"))
         .doesNotContain("Only for my followers, " + b);
   }
 
@@ -83,7 +83,7 @@ class EndToEndTest {
 
     assertThat(response.statusCode()).isEqualTo(303);
     assertThat(response.headers().firstValue("Location"))
-        .hasValueSatisfying(location -> assertThat(location).endsWith("/#welcome"));
+        .hasValueSatisfying(location -> assertThat(location).endsWith("/en/#welcome"));
     assertThat(response.headers().allValues("Set-Cookie"))
         .anySatisfy(c -> assertThat(c).startsWith("mb_session=").containsIgnoringCase("HttpOnly"))
         .anySatisfy(c -> assertThat(c).startsWith("mb_user=" + name));
@@ -95,7 +95,8 @@ class EndToEndTest {
     SiteClient browser = new SiteClient(stack.siteUrl());
     browser.signUp(name, name + "@example.org", "long enough");
     assertThat(stack.awaitPagesCurrent(PAGES_UPDATE_WITHIN)).isTrue();
-    assertThat(browser.get("/users/" + name + "/").statusCode()).isEqualTo(200); // now at the edge
+    assertThat(browser.get("/en/users/" + name + "/").statusCode())
+        .isEqualTo(200); // now at the edge
     int before = stack.cdn().invalidations().size();
 
     browser.publish("A change the CDN must not hide");
@@ -105,7 +106,7 @@ class EndToEndTest {
         .atMost(PAGES_UPDATE_WITHIN)
         .untilAsserted(
             () ->
-                assertThat(postsOn(browser, "/users/" + name + "/"))
+                assertThat(postsOn(browser, "/en/users/" + name + "/"))
                     .contains("A change the CDN must not hide"));
     assertThat(stack.awaitPagesCurrent(PAGES_UPDATE_WITHIN)).isTrue();
     assertThat(stack.cdn().invalidations()).hasSize(before);
@@ -118,7 +119,7 @@ class EndToEndTest {
     browser.signUp(name, name + "@example.org", "long enough");
     browser.publish("The words that stay");
     assertThat(stack.awaitPagesCurrent(PAGES_UPDATE_WITHIN)).isTrue();
-    String permalink = "/users/" + name + "/posts/1/";
+    String permalink = "/en/users/" + name + "/posts/1/";
     // As an older template left it, kept a year at the edge.
     stack
         .s3Client()

@@ -40,7 +40,7 @@ class LambdaPackagesTest {
                 "MICROBLOG_ENDPOINT_DYNAMODB", stack.dynamoEndpoint().toString(),
                 "MICROBLOG_TABLE", stack.store().table().name()));
 
-    assertThat(output).contains("status=303", "location=[/#welcome]", "cookies=2");
+    assertThat(output).contains("status=303", "location=[/en/#welcome]", "cookies=2");
     assertThat(stack.store().users().exists(name)).isTrue();
   }
 
@@ -83,7 +83,7 @@ class LambdaPackagesTest {
                 "MICROBLOG_TABLE", stack.store().table().name()));
 
     assertThat(output).contains("signup status=303 set-cookie=[mb_session, mb_user]");
-    String home = "status=303 location=[/users/" + name + "/home/]";
+    String home = "status=303 location=[/en/users/" + name + "/home/]";
     assertThat(output)
         .contains("home session-first " + home)
         .contains("home user-first " + home)
@@ -107,8 +107,8 @@ class LambdaPackagesTest {
                 "MICROBLOG_TABLE", stack.store().table().name()));
 
     assertThat(output).contains("full rebuild");
-    assertThat(out.resolve("index.html")).isRegularFile();
-    assertThat(out.resolve("signup/index.html")).isRegularFile();
+    assertThat(out.resolve("en/index.html")).isRegularFile();
+    assertThat(out.resolve("ar/signup/index.html")).isRegularFile();
     assertThat(out.resolve("assets/style.css")).isRegularFile();
   }
 

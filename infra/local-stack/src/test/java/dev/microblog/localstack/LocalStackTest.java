@@ -43,11 +43,11 @@ class LocalStackTest {
       second
           .s3Client()
           .deleteObject(
-              b -> b.bucket(LocalStack.BUCKET).key("users/" + name + "/posts/1/index.html"));
+              b -> b.bucket(LocalStack.BUCKET).key("en/users/" + name + "/posts/1/index.html"));
       second
           .s3Client()
           .putObject(
-              b -> b.bucket(LocalStack.BUCKET).key("index.html"),
+              b -> b.bucket(LocalStack.BUCKET).key("en/index.html"),
               software.amazon.awssdk.core.sync.RequestBody.fromString("stale"));
     }
     await()
@@ -59,15 +59,15 @@ class LocalStackTest {
       assertThat(
               third
                   .s3Client()
-                  .getObjectAsBytes(b -> b.bucket(LocalStack.BUCKET).key("index.html"))
+                  .getObjectAsBytes(b -> b.bucket(LocalStack.BUCKET).key("en/index.html"))
                   .asUtf8String())
           .contains("Still here after a restart");
       SiteClient browser = new SiteClient(third.siteUrl());
       browser.logIn(name, "remember me");
 
-      assertThat(EndToEndTest.postsOn(browser, "/users/" + name + "/"))
+      assertThat(EndToEndTest.postsOn(browser, "/en/users/" + name + "/"))
           .containsExactly("Still here after a restart");
-      assertThat(EndToEndTest.postsOn(browser, "/users/" + name + "/posts/1/"))
+      assertThat(EndToEndTest.postsOn(browser, "/en/users/" + name + "/posts/1/"))
           .containsExactly("Still here after a restart");
       assertThat(third.store().posts().byAuthor(name, 1, 1)).hasSize(1);
     }

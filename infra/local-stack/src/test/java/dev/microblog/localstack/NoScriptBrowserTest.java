@@ -57,17 +57,23 @@ class NoScriptBrowserTest {
   @Test
   void signUpPostAndLogOutWithoutJavaScript(LocalStack stack) {
     String name = Names.unique("nojs");
-    browser.get(stack.siteUrl().resolve("/signup/").toString());
+    browser.get(stack.siteUrl().resolve("/").toString());
+    assertThat(path()).as("the edge sends a reader without a choice to English").isEqualTo("/en/");
+    browser.findElement(By.cssSelector("a[data-when=guest][href='/en/signup/']")).click();
+    assertThat(path()).isEqualTo("/en/signup/");
     // site.js would hide the member-only logout form from a guest: it shows, so scripts are off.
-    assertThat(browser.findElement(By.cssSelector("form[action='/api/logout']")).isDisplayed())
+    assertThat(
+            browser
+                .findElement(By.cssSelector("form[action='/api/logout?locale=en']"))
+                .isDisplayed())
         .isTrue();
 
     browser.findElement(By.name("username")).sendKeys(name);
     browser.findElement(By.name("email")).sendKeys(name + "@example.org");
     browser.findElement(By.name("password")).sendKeys("a good long password");
-    submit(By.cssSelector("main form button[type=submit]"), "/");
+    submit(By.cssSelector("main form button[type=submit]"), "/en/");
 
-    assertThat(browser.getCurrentUrl()).as(this::pageText).endsWith("/#welcome");
+    assertThat(browser.getCurrentUrl()).as(this::pageText).endsWith("/en/#welcome");
     assertThat(browser.findElement(By.id("welcome")).isDisplayed()).isTrue();
 
     // "Home" asks the functions who is reading; the timeline page appears once the generator
@@ -77,7 +83,7 @@ class NoScriptBrowserTest {
         .untilAsserted(
             () -> {
               browser.get(stack.siteUrl().resolve("/api/home").toString());
-              assertThat(path()).isEqualTo("/users/" + name + "/home/");
+              assertThat(path()).isEqualTo("/en/users/" + name + "/home/");
               assertThat(browser.findElements(By.cssSelector("form.postform textarea"))).hasSize(1);
             });
 
@@ -89,12 +95,12 @@ class NoScriptBrowserTest {
     assertThat(browser.findElement(By.cssSelector("main article.post p.body")).getText())
         .isEqualTo("Posted with scripts off");
 
-    submit(By.cssSelector("form[action='/api/logout'] button"), "/");
+    submit(By.cssSelector("form[action='/api/logout?locale=en'] button"), "/en/");
 
-    assertThat(browser.getCurrentUrl()).endsWith("/#logged-out");
+    assertThat(browser.getCurrentUrl()).endsWith("/en/#logged-out");
     assertThat(browser.findElement(By.id("logged-out")).isDisplayed()).isTrue();
     assertThat(browser.manage().getCookieNamed("mb_session")).isNull();
     browser.get(stack.siteUrl().resolve("/api/home").toString());
-    assertThat(path()).isEqualTo("/login/");
+    assertThat(path()).isEqualTo("/en/login/");
   }
 }

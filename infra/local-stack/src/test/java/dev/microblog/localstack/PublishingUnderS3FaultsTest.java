@@ -49,6 +49,9 @@ class PublishingUnderS3FaultsTest {
   static final String POST = "Hello from under a throttled S3";
   static final AtomicInteger tables = new AtomicInteger();
 
+  /** The folders every reader page is written in. */
+  static final List<String> LOCALES = List.of("en", "es", "ar");
+
   static LocalDynamo dynamo;
   static DynamoDbClient dynamoClient;
   static DynamoDbStreamsClient streams;
@@ -139,8 +142,10 @@ class PublishingUnderS3FaultsTest {
     BatchReport rebuild = generator.builder().rebuildAll();
     assertThat(rebuild.written()).as("pages missing or wrong in the bucket").isZero();
     assertThat(rebuild.deleted()).isZero();
-    assertThat(get("users/alice/posts/1/index.html").asUtf8String()).contains(POST);
-    assertThat(get("users/bob/home/index.html").asUtf8String()).contains(POST);
+    for (String locale : LOCALES) {
+      assertThat(get(locale + "/users/alice/posts/1/index.html").asUtf8String()).contains(POST);
+      assertThat(get(locale + "/users/bob/home/index.html").asUtf8String()).contains(POST);
+    }
   }
 
   ResponseBytes<GetObjectResponse> get(String key) {
@@ -231,7 +236,9 @@ class PublishingUnderS3FaultsTest {
           .as("one record of the batch, where Lambda retries from")
           .hasSize(1)
           .isSubsetOf(first.sequenceNumbers());
-      assertThat(s3.hasObject("users/alice/index.html")).isFalse();
+      for (String locale : LOCALES) {
+        assertThat(s3.hasObject(locale + "/users/alice/index.html")).isFalse();
+      }
 
       s3.faults().clear();
       assertThat(poller.awaitIdle(Duration.ofSeconds(60))).isTrue();

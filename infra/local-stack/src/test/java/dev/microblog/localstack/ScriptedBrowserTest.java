@@ -53,6 +53,9 @@ class ScriptedBrowserTest {
   void signingUpShowsAnErrorInPlaceThenSignsIn(LocalStack stack) {
     String name = Names.unique("js");
     open(stack, "/signup/");
+    assertThat(path())
+        .as("the edge sends a reader without a choice to English")
+        .isEqualTo("/en/signup/");
     assertThat(visible("[data-when=guest]")).as("guest links before signing up").isNotEmpty();
     assertThat(visible("[data-when=member]")).as("logout before signing up").isEmpty();
 
@@ -80,8 +83,8 @@ class ScriptedBrowserTest {
     email.sendKeys(name + "@example.org");
     browser.findElement(By.cssSelector("main form button[type=submit]")).click();
 
-    wait.until(d -> path().equals("/") && !marked());
-    assertThat(browser.getCurrentUrl()).as(this::pageText).endsWith("/#welcome");
+    wait.until(d -> path().equals("/en/") && !marked());
+    assertThat(browser.getCurrentUrl()).as(this::pageText).endsWith("/en/#welcome");
     assertThat(browser.findElement(By.id("welcome")).isDisplayed()).isTrue();
     assertThat(stack.store().users().exists(name)).isTrue();
     assertSignedIn();
@@ -94,7 +97,7 @@ class ScriptedBrowserTest {
     api.signUp(name, name + "@example.org", PASSWORD);
     api.publish("An older post of " + name);
     logIn(stack, name);
-    String home = "/users/" + name + "/home/";
+    String home = "/en/users/" + name + "/home/";
     await()
         .atMost(PAGES_UPDATE_WITHIN)
         .untilAsserted(
@@ -128,7 +131,7 @@ class ScriptedBrowserTest {
     WebElement newest = browser.findElement(By.cssSelector("[data-posts] article.post"));
     assertThat(newest.findElement(By.cssSelector("a.author")).getText()).isEqualTo(name);
     assertThat(newest.findElement(By.cssSelector("a.when")).getAttribute("href"))
-        .endsWith("/users/" + name + "/posts/2/");
+        .endsWith("/en/users/" + name + "/posts/2/");
     assertThat(browser.findElement(By.id("posted")).isDisplayed()).isTrue();
     assertRelativeTime(newest.findElement(By.tagName("time")));
     assertNoPageLoad();
@@ -137,7 +140,8 @@ class ScriptedBrowserTest {
     await()
         .atMost(PAGES_UPDATE_WITHIN)
         .untilAsserted(
-            () -> assertThat(EndToEndTest.postsOn(reader, "/users/" + name + "/")).contains(text));
+            () ->
+                assertThat(EndToEndTest.postsOn(reader, "/en/users/" + name + "/")).contains(text));
   }
 
   @Test
@@ -147,7 +151,7 @@ class ScriptedBrowserTest {
     new SiteClient(stack.siteUrl()).signUp(reader, reader + "@example.org", PASSWORD);
     new SiteClient(stack.siteUrl()).signUp(author, author + "@example.org", PASSWORD);
     logIn(stack, reader);
-    String profile = "/users/" + author + "/";
+    String profile = "/en/users/" + author + "/";
     await()
         .atMost(PAGES_UPDATE_WITHIN)
         .untilAsserted(
@@ -173,7 +177,7 @@ class ScriptedBrowserTest {
     assertThat(stack.store().follows().isFollowing(reader, author)).isTrue();
 
     // Neither button on one's own profile.
-    open(stack, "/users/" + reader + "/");
+    open(stack, "/en/users/" + reader + "/");
     wait.until(
         ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("[data-follow-user]")));
   }
@@ -184,7 +188,7 @@ class ScriptedBrowserTest {
     SiteClient api = new SiteClient(stack.siteUrl());
     api.signUp(name, name + "@example.org", PASSWORD);
     api.publish("What time is it, " + name + "?");
-    String permalink = "/users/" + name + "/posts/1/";
+    String permalink = "/en/users/" + name + "/posts/1/";
     await()
         .atMost(PAGES_UPDATE_WITHIN)
         .untilAsserted(() -> assertThat(api.get(permalink).statusCode()).isEqualTo(200));
@@ -197,7 +201,36 @@ class ScriptedBrowserTest {
     assertThat(time.getAttribute("title")).as("the date the server wrote").contains("UTC");
   }
 
+  @Test
+  void theSwitcherTurnsTheSiteArabicAndRightToLeftAndALaterVisitStaysInArabic(LocalStack stack) {
+    open(stack, "/");
+    assertThat(path()).isEqualTo("/en/");
+    assertThat(html("lang")).isEqualTo("en");
+    assertThat(html("dir")).isEqualTo("ltr");
+
+    browser.findElement(By.cssSelector("nav.languages a[hreflang=ar]")).click();
+
+    wait.until(d -> path().equals("/ar/"));
+    assertThat(browser.getCurrentUrl())
+        .as("the switch's parameter is gone")
+        .doesNotContain("lang=");
+    assertThat(html("lang")).isEqualTo("ar");
+    assertThat(html("dir")).isEqualTo("rtl");
+    assertThat(browser.findElement(By.cssSelector("nav.languages [aria-current=true]")).getText())
+        .isEqualTo("العربية");
+
+    open(stack, "/");
+    assertThat(path()).as("the choice is remembered (cookie lang)").isEqualTo("/ar/");
+    assertThat(html("dir")).isEqualTo("rtl");
+    open(stack, "/login/");
+    assertThat(path()).isEqualTo("/ar/login/");
+  }
+
   // --- helpers
+
+  String html(String attribute) {
+    return browser.findElement(By.tagName("html")).getAttribute(attribute);
+  }
 
   void open(LocalStack stack, String path) {
     browser.get(stack.siteUrl().resolve(path).toString());
@@ -209,7 +242,7 @@ class ScriptedBrowserTest {
     browser.findElement(By.name("username")).sendKeys(name);
     browser.findElement(By.name("password")).sendKeys(PASSWORD);
     browser.findElement(By.cssSelector("main form button[type=submit]")).click();
-    wait.until(d -> path().equals("/users/" + name + "/home/"));
+    wait.until(d -> path().equals("/en/users/" + name + "/home/"));
   }
 
   String path() {
@@ -256,7 +289,8 @@ class ScriptedBrowserTest {
     assertThat(visible("[data-when=member]"))
         .as(this::pageText)
         .singleElement()
-        .satisfies(logout -> assertThat(logout.getAttribute("action")).endsWith("/api/logout"));
+        .satisfies(
+            logout -> assertThat(logout.getAttribute("action")).endsWith("/api/logout?locale=en"));
   }
 
   /** "now", "3 seconds ago", "2 minutes ago"…: not the absolute date the server wrote. */
