@@ -26,7 +26,7 @@ public final class PageViews {
    * The post form ({@code partials/postform}) with the text and language kept and their errors, if
    * any. {@code lang} empty: detect it.
    */
-  public record PostForm(String value, String error, String lang, String langError) {
+  public record PostForm(String value, String error, String language, String languageError) {
     public static final PostForm BLANK = new PostForm("", null);
 
     public PostForm(String value, String error) {
@@ -36,7 +36,7 @@ public final class PageViews {
     /** The language select's choices after "detect automatically", the kept one selected. */
     public List<LanguageOption> languages() {
       return PostLanguages.AUTONYMS.entrySet().stream()
-          .map(e -> new LanguageOption(e.getKey(), e.getValue(), e.getKey().equals(lang)))
+          .map(e -> new LanguageOption(e.getKey(), e.getValue(), e.getKey().equals(language)))
           .toList();
     }
 

@@ -11,13 +11,17 @@ import dev.microblog.core.change.Change.PostChanged;
 import dev.microblog.core.change.Change.UserChanged;
 import dev.microblog.core.domain.Pagination;
 import dev.microblog.core.domain.Post;
+import dev.microblog.generator.planning.PageRef.ExploreFeed;
 import dev.microblog.generator.planning.PageRef.ExploreFront;
 import dev.microblog.generator.planning.PageRef.ExplorePage;
 import dev.microblog.generator.planning.PageRef.FollowingJson;
 import dev.microblog.generator.planning.PageRef.Permalink;
+import dev.microblog.generator.planning.PageRef.PostsSitemap;
 import dev.microblog.generator.planning.PageRef.ProfileFront;
 import dev.microblog.generator.planning.PageRef.ProfilePage;
+import dev.microblog.generator.planning.PageRef.SitemapIndex;
 import dev.microblog.generator.planning.PageRef.Timeline;
+import dev.microblog.generator.planning.PageRef.UserFeed;
 import dev.microblog.generator.state.SiteSnapshot;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -103,8 +107,8 @@ class PagePlannerProperties {
   }
 
   @Test
-  void numbered_posts_plan_the_explore_pages_they_land_on_the_page_before_and_the_front() {
-    qt().forAll(integers().between(1, 500), integers().between(1, 70))
+  void numbered_posts_plan_the_explore_pages_they_land_on_the_page_before_the_front_and_sitemaps() {
+    qt().forAll(integers().between(1, 1_200), integers().between(1, 70))
         .checkAssert(
             (first, count) -> {
               long last = first + count - 1L;
@@ -115,7 +119,7 @@ class PagePlannerProperties {
               Set<PageRef> expected = new LinkedHashSet<>();
               expected.add(new ExploreFront());
               // Page k holds posts 20k-19 .. 20k: every page overlapping first..last.
-              for (long k = 1; k <= 30; k++) {
+              for (long k = 1; k <= 70; k++) {
                 if (20 * k - 19 <= last && 20 * k >= first) {
                   expected.add(new ExplorePage(k));
                 }
@@ -123,6 +127,16 @@ class PagePlannerProperties {
               // A run starting a page (21, 41, …) gives the full page before it its "newer" link.
               if (first > 20 && first % 20 == 1) {
                 expected.add(new ExplorePage((first - 1) / 20));
+              }
+              expected.add(new ExploreFeed());
+              // Sitemap block b holds posts 1000b+1 .. 1000b+1000; the index grows when one starts.
+              for (long b = 0; b <= 1; b++) {
+                if (1000 * b + 1 <= last && 1000 * b + 1000 >= first) {
+                  expected.add(new PostsSitemap(b));
+                }
+                if (first <= 1000 * b + 1 && 1000 * b + 1 <= last) {
+                  expected.add(new SitemapIndex());
+                }
               }
               assertThat(plan.pages()).containsExactlyInAnyOrderElementsOf(expected);
             });
@@ -166,6 +180,8 @@ class PagePlannerProperties {
                 assertThat(p.page()).isBetween(profilePage - 1, profilePage);
               }
               case ExploreFront f -> {}
+              case ExploreFeed f -> {}
+              case UserFeed f -> assertThat(f.username()).isEqualTo(post.author());
               case Timeline t -> {}
               default -> throw new AssertionError("a post does not change " + ref);
             }
@@ -208,7 +224,7 @@ class PagePlannerProperties {
   }
 
   @Test
-  void a_user_change_plans_their_profile_front_timeline_and_following_list() {
+  void a_user_change_plans_their_profile_front_feed_timeline_and_following_list() {
     qt().forAll(sites())
         .checkAssert(
             site -> {
@@ -218,7 +234,10 @@ class PagePlannerProperties {
 
               assertThat(plan.pages())
                   .containsExactlyInAnyOrder(
-                      new ProfileFront(user), new Timeline(user), new FollowingJson(user));
+                      new ProfileFront(user),
+                      new UserFeed(user),
+                      new Timeline(user),
+                      new FollowingJson(user));
             });
   }
 
