@@ -74,7 +74,9 @@ class RebuildHandlerTest {
                     "MICROBLOG_ENDPOINT_DYNAMODB",
                     dynamo.endpoint().toString(),
                     "MICROBLOG_ENDPOINT_S3",
-                    s3.endpoint().toString())
+                    s3.endpoint().toString(),
+                    "MICROBLOG_SITE_URL",
+                    "https://microblog.example")
                 ::get);
     RebuildHandler handler = new RebuildHandler(Generator.fromSettings(lambdaEnvironment));
 
@@ -96,6 +98,9 @@ class RebuildHandlerTest {
         .containsEntry("invalidated", 0);
     assertThat(first.keySet())
         .containsExactly("pages", "written", "unchanged", "deleted", "invalidated", "millis");
+    // the feeds and sitemaps name the site by the URL its settings give
+    assertThat(s3.client().getObjectAsBytes(b -> b.bucket(bucket).key("robots.txt")).asUtf8String())
+        .contains("Sitemap: https://microblog.example/sitemap.xml\n");
   }
 
   @Test
@@ -110,11 +115,12 @@ class RebuildHandlerTest {
 
     Map<String, Object> after = handler.handleRequest(Map.of(), null);
 
-    // The new permalink, and the fronts and timelines that show it (/, alice's profile, her first
-    // page, both home timelines; explore's numbered pages wait for the numbering), each in three
-    // languages; those live a second at the edge: nothing to invalidate.
+    // The new permalink, the fronts and timelines that show it (/, alice's profile, her first
+    // page, both home timelines) and the feeds (explore's, alice's); explore's numbered pages and
+    // the sitemaps wait for the numbering. Each in three languages; those live a second at the
+    // edge: nothing to invalidate.
     assertThat(after)
-        .containsEntry("written", 6 * 3)
+        .containsEntry("written", (6 + 2) * 3)
         .containsEntry("deleted", 0)
         .containsEntry("invalidated", 0);
     assertThat(cdn.batches()).isEmpty();

@@ -42,6 +42,10 @@ class SiteBuilderTest {
     assertThat(files.keySet())
         .contains("assets/style.css", "assets/site.js")
         .contains("data/users/alice/following.json", "data/users/bob/following.json")
+        .contains("robots.txt", "favicon.ico", "sitemap.xml")
+        .contains(
+            InEveryLocale.keys(
+                "feed.xml", "users/alice/feed.xml", "users/bob/feed.xml", "sitemaps/posts-0.xml"))
         .contains(
             InEveryLocale.keys(
                 "signup/index.html",
@@ -100,24 +104,35 @@ class SiteBuilderTest {
 
     // the new permalink, in each language: no CDN copy to drop
     assertThat(report.created()).isEqualTo(3);
+    // the feeds and the sitemap block gain the post; the sitemap index still lists one block
+    // per language, and robots.txt and the favicon stay as they were
     assertThat(cdn.batches())
         .containsExactly(
             List.of(
                 "/ar/",
+                "/ar/feed.xml",
                 "/ar/page/1/",
+                "/ar/sitemaps/posts-0.xml",
                 "/ar/users/alice/",
+                "/ar/users/alice/feed.xml",
                 "/ar/users/alice/home/",
                 "/ar/users/alice/page/1/",
                 "/ar/users/bob/home/",
                 "/en/",
+                "/en/feed.xml",
                 "/en/page/1/",
+                "/en/sitemaps/posts-0.xml",
                 "/en/users/alice/",
+                "/en/users/alice/feed.xml",
                 "/en/users/alice/home/",
                 "/en/users/alice/page/1/",
                 "/en/users/bob/home/",
                 "/es/",
+                "/es/feed.xml",
                 "/es/page/1/",
+                "/es/sitemaps/posts-0.xml",
                 "/es/users/alice/",
+                "/es/users/alice/feed.xml",
                 "/es/users/alice/home/",
                 "/es/users/alice/page/1/",
                 "/es/users/bob/home/"));

@@ -87,7 +87,8 @@ class StoreSiteStateTest {
     BatchReport report = overTable().handler().process(event("/events/two-users.json"));
     overMemory().handler().process(event("/events/two-users.json"));
 
-    assertThat(report.written()).isEqualTo(10 * 3 + 2); // ten pages in three languages, two JSON
+    // ten pages and three Atom feeds in three languages, two JSON
+    assertThat(report.written()).isEqualTo((10 + 3) * 3 + 2);
     assertThat(files(fromTable)).isEqualTo(files(fromMemory));
   }
 

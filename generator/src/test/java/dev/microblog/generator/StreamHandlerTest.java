@@ -88,12 +88,15 @@ class StreamHandlerTest {
         List.of(
             InEveryLocale.keys(
                 "index.html",
+                "feed.xml",
                 "users/alice/index.html",
+                "users/alice/feed.xml",
                 "users/alice/page/1/index.html",
                 "users/alice/home/index.html",
                 "users/alice/posts/1/index.html",
                 "users/alice/posts/2/index.html",
                 "users/bob/index.html",
+                "users/bob/feed.xml",
                 "users/bob/page/1/index.html",
                 "users/bob/home/index.html",
                 "users/bob/posts/1/index.html")));
@@ -101,9 +104,9 @@ class StreamHandlerTest {
     expected.add("data/users/alice/following.json");
     expected.add("data/users/bob/following.json");
     assertThat(files(first).keySet()).containsExactlyInAnyOrderElementsOf(expected);
-    // No explore page yet: the posts are numbered once their minute is past (a later seal).
-    // Ten pages in three languages and two data files.
-    assertThat(report.written()).isEqualTo(32);
+    // No explore page and no sitemap yet: the posts are numbered once their minute is past (a
+    // later seal). Ten pages and three feeds in three languages, and two data files.
+    assertThat(report.written()).isEqualTo(41);
   }
 
   @Test
@@ -116,7 +119,7 @@ class StreamHandlerTest {
 
     assertThat(again.written()).isZero();
     assertThat(again.deleted()).isZero();
-    assertThat(again.unchanged()).isEqualTo(32);
+    assertThat(again.unchanged()).isEqualTo(41);
     assertThat(again.invalidated()).isZero();
     assertThat(files(first)).isEqualTo(before);
   }
@@ -151,7 +154,7 @@ class StreamHandlerTest {
     Map<String, String> rebuild = files(rebuilt);
     for (Path folder : List.of(first, second)) {
       Map<String, String> published = files(folder);
-      assertThat(published).hasSize(32);
+      assertThat(published).hasSize(41);
       assertThat(rebuild).containsAllEntriesOf(published);
     }
   }
