@@ -6,6 +6,7 @@ import dev.microblog.functions.Functions;
 import dev.microblog.gateway.LocalDynamo;
 import dev.microblog.generator.BatchReport;
 import dev.microblog.generator.Generator;
+import dev.microblog.generator.GeneratorSettings;
 import dev.microblog.generator.Numbering;
 import dev.microblog.generator.StreamFilter;
 import dev.microblog.generator.publishing.Invalidator;
@@ -122,7 +123,7 @@ public final class LocalStack implements AutoCloseable {
     generator =
         Generator.create(
                 store, new S3Publisher(s3Client, BUCKET), toCdn, Clock.systemUTC(), NUMBERING)
-            .servedAt(cdn.url().toString());
+            .servedAt(siteAddress(options));
     // Every start checks every object against the table and rewrites only what is missing or
     // stale: whatever happened to the bucket or the stream while the stack was down is repaired.
     BatchReport check = generator.builder().rebuildAll();
@@ -219,6 +220,14 @@ public final class LocalStack implements AutoCloseable {
   /** Waits until every write so far has reached the bucket (the poller has caught up). */
   public boolean awaitPagesCurrent(Duration timeout) throws InterruptedException {
     return poller.awaitIdle(timeout);
+  }
+
+  /**
+   * Where feeds and sitemaps say the site is. A stack on a port picked at random (tests) names the
+   * default address instead, so that a restart, on another port, renders the same bytes.
+   */
+  private String siteAddress(Options options) {
+    return options.sitePort() == 0 ? GeneratorSettings.LOCAL_SITE_URL : cdn.url().toString();
   }
 
   public URI siteUrl() {

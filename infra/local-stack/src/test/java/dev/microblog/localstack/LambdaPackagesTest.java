@@ -131,6 +131,9 @@ class LambdaPackagesTest {
                 stack.s3Endpoint().toString(),
                 "MICROBLOG_BUCKET",
                 bucket,
+                // As template.yaml sets it: feeds and sitemaps name pages by absolute URL.
+                "MICROBLOG_SITE_URL",
+                "https://microblog.example",
                 // The CloudFront client is built as in AWS; a rebuild into an empty bucket and
                 // its rerun owe no invalidation, so nothing listens there.
                 "MICROBLOG_DISTRIBUTION_ID",
