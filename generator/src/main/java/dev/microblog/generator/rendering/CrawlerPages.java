@@ -169,8 +169,7 @@ final class CrawlerPages {
     long count = user.get().postCount();
     long from = Math.max(1, count - pagination.pageSize() + 1);
     List<Post> posts =
-        count == 0 ? List.of() : new ArrayList<>(state.postsBy(username, from, count));
-    posts = new ArrayList<>(posts);
+        new ArrayList<>(count == 0 ? List.of() : state.postsBy(username, from, count));
     posts.sort(Post.NEWEST_FIRST);
     return Optional.of(posts);
   }

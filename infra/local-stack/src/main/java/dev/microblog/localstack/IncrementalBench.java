@@ -237,10 +237,12 @@ public final class IncrementalBench {
     int locales = dev.microblog.core.domain.SiteLocale.ALL.size();
     // Every object a post writes is a page in one of the locales: the budget holds per locale.
     System.out.printf(
-        "RESULT max_objects_per_post=%d max_objects_per_locale=%d max_invalidation_paths=%d"
+        "objects per post per locale: at most %d (%d locales)%n",
+        (objects + locales - 1) / locales, locales);
+    System.out.printf(
+        "RESULT max_objects_per_post=%d max_invalidation_paths=%d"
             + " max_wcu=%.2f p99_visible_ms=%d cost_usd_month=%.2f%s%n",
         objects,
-        (objects + locales - 1) / locales,
         cells.stream().mapToLong(c -> c.max(PostCost::invalidationPaths)).max().orElse(0),
         cells.stream().mapToDouble(c -> c.maxOf(PostCost::unitsPerPost)).max().orElse(0),
         cells.stream().mapToLong(Cell::p99Visible).max().orElse(0),
