@@ -87,7 +87,9 @@ final class CrawlerPages {
                       p.createdAt(),
                       p.createdAt(),
                       p.body(),
-                      locale.tag());
+                      // The entry is the post as written: its language, not the page's ("und"
+                      // when the detector was unsure and the author did not say).
+                      p.lang());
                 })
             .toList();
     Instant updated =

@@ -277,8 +277,13 @@ public final class SiteSnapshot implements SiteState {
 
     /** Adds the author's next post (the author must exist). */
     public Post post(String author, String body, Instant createdAt) {
+      return post(author, body, createdAt, Post.UNDETERMINED);
+    }
+
+    /** Adds the author's next post, written in {@code lang} (a BCP 47 tag). */
+    public Post post(String author, String body, Instant createdAt, String lang) {
       NavigableMap<Long, Post> own = existing(posts, author);
-      Post post = new Post(author, own.size() + 1L, body, createdAt);
+      Post post = new Post(author, own.size() + 1L, body, createdAt, lang);
       own.put(post.seq(), post);
       return post;
     }

@@ -40,7 +40,7 @@ public record AtomFeed(
    * @param url the post's permalink page (link rel="alternate")
    * @param authorUrl the author's profile page
    * @param text the post as written; characters XML cannot carry are dropped when rendered
-   * @param lang the BCP 47 tag of the language the post is shown in
+   * @param lang the BCP 47 tag of the language the post is written in ({@code und} if unknown)
    */
   public record Entry(
       String id,

@@ -39,6 +39,21 @@ class PublishedFeedsTest {
   }
 
   @Test
+  void an_entry_is_in_the_language_of_its_post_not_of_the_feed() {
+    site.post("alice", "مرحبا بالجميع", T0.plusSeconds(1), "ar");
+    site.post("alice", "ok", T0.plusSeconds(2));
+
+    Page spanish = render(new UserFeed("alice")).pages().get(1);
+
+    assertThat(spanish.path()).isEqualTo("/es/users/alice/feed.xml");
+    assertThat(Schemas.errors(Schemas.ATOM, spanish.body())).isEmpty();
+    assertThat(text(spanish))
+        .contains("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"es\"")
+        .contains("<entry xml:lang=\"ar\">")
+        .contains("<entry xml:lang=\"und\">");
+  }
+
+  @Test
   void feeds_are_valid_atom_in_every_locale_with_absolute_localized_links() {
     site.post("alice", "hola <b>mundo</b> & more", T0.plusSeconds(1));
     site.post("bob", "مرحبا", T0.plusSeconds(2));
